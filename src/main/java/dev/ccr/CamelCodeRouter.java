@@ -1,0 +1,39 @@
+package dev.ccr;
+
+import org.apache.camel.main.Main;
+
+import java.util.Map;
+
+/**
+ * Starts the router: Camel Main with {@code config/application.properties} (or the file named by the system property
+ * or environment variable {@code CCR_CONFIG}) and the route files it names.
+ */
+public final class CamelCodeRouter {
+    public static final String DEFAULT_CONFIG = "config/application.properties";
+
+    private CamelCodeRouter() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        createMain(configFile(), Map.of()).run(args);
+    }
+
+    /** A ready Camel Main for the given configuration file, with properties that override the file's. */
+    public static Main createMain(String configFile, Map<String, String> overrides) {
+        Main main = new Main();
+        main.configure().addConfiguration(RouterConfiguration.class);
+        main.setPropertyPlaceholderLocations("file:" + configFile);
+        main.addInitialProperty(RouterConfiguration.CONFIG_FILE_PROPERTY, configFile);
+        overrides.forEach(main::addOverrideProperty);
+        return main;
+    }
+
+    static String configFile() {
+        String fromProperty = System.getProperty("ccr.config");
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            return fromProperty;
+        }
+        String fromEnv = System.getenv("CCR_CONFIG");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_CONFIG;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.ccr;
+
+import dev.ccr.config.ConfigException;
+import dev.ccr.config.Settings;
+import dev.ccr.ingress.ClientAuthenticator;
+import dev.ccr.ingress.ClientErrorWriter;
+import dev.ccr.ingress.ClientResponseWriter;
+import dev.ccr.ingress.MessagesRequestReader;
+import dev.ccr.ingress.MethodGuard;
+import dev.ccr.ingress.ModelsResponder;
+import dev.ccr.ingress.UnknownPathResponder;
+import dev.ccr.ingress.TokenCountResponder;
+import dev.ccr.provider.ProviderCallProcessor;
+import dev.ccr.provider.ProviderClient;
+import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.CircuitBreakers;
+import dev.ccr.router.ProviderComponent;
+import dev.ccr.router.ProviderRoutesBuilder;
+import dev.ccr.router.RequestClassifier;
+import dev.ccr.stats.RequestListener;
+import dev.ccr.tokens.TokenCounter;
+import dev.ccr.transform.ProtocolTransformer;
+import dev.ccr.transform.RequestTransformProcessor;
+import dev.ccr.transform.ResponseTransformProcessor;
+import dev.ccr.transform.anthropic.AnthropicTransformer;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Builds the router's beans from the configuration and binds them under the names the YAML routes use. Only what
+ * the routes cannot express lives here.
+ */
+public class RouterConfiguration implements CamelConfiguration {
+    public static final String CONFIG_FILE_PROPERTY = "ccr.config-file";
+    private static final Logger LOG = LoggerFactory.getLogger(RouterConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Settings settings = new Settings(properties::resolveProperty,
+                properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG));
+        List<String> propertyNames = List.copyOf(properties.loadProperties().stringPropertyNames());
+        Registry registry = context.getRegistry();
+
+        ClientAuthenticator authenticator = new ClientAuthenticator(settings.get("ccr.api-key").orElse(null));
+        checkBinding(settings, authenticator);
+        RequestListener listener = RequestListener.NONE;
+
+        ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, ProviderRegistry.apiKeyFactories(),
+                ProviderRegistry.DEFAULT_RETRYABLE);
+        registry.bind("providerRegistry", providers);
+        context.addComponent("provider", new ProviderComponent(providers));
+        registry.bind("providerRoutes", new ProviderRoutesBuilder(providers));
+
+        CircuitBreakers breakers = new CircuitBreakers();
+        registry.bind("circuitBreakerRegistry", breakers.registry());
+        for (ProviderClient provider : providers.all()) {
+            registry.bind(CircuitBreakers.beanName(provider.settings().name()), breakers.create(provider.settings()));
+        }
+        for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer())) {
+            registry.bind(transformer.protocol() + "RequestTransformer",
+                    new RequestTransformProcessor(transformer, providers));
+            registry.bind(transformer.protocol() + "ResponseTransformer",
+                    new ResponseTransformProcessor(transformer, providers));
+        }
+        registry.bind("providerCall", new ProviderCallProcessor(providers));
+
+        long maxBody = settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024);
+        registry.bind("clientAuthenticator", authenticator);
+        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener));
+        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE));
+        registry.bind("requestClassifier", new RequestClassifier(providers));
+        registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
+        registry.bind("modelsResponder", new ModelsResponder(providers));
+        registry.bind("clientResponseWriter", new ClientResponseWriter());
+        registry.bind("clientErrorWriter", new ClientErrorWriter());
+        registry.bind("getOnly", new MethodGuard("GET"));
+        registry.bind("unknownPath", new UnknownPathResponder());
+
+        for (ProviderClient provider : providers.all()) {
+            String missing = provider.missingReason();
+            LOG.info("Provider {} ({}, {}): {}", provider.settings().name(), provider.settings().protocol(),
+                    provider.settings().baseUrl(), missing == null ? "ready" : "not ready, " + missing);
+        }
+    }
+
+    /** Without a router key, anyone who can reach the port could spend the providers' credits: loopback only. */
+    private static void checkBinding(Settings settings, ClientAuthenticator authenticator) {
+        String host = settings.string("ccr.host", "127.0.0.1");
+        if (authenticator.enabled()) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new ConfigException(settings.source(), "ccr.host", "the router listens on '" + host
+                    + "' but no router key is set: set ccr.api-key (or CCR_API_KEY), or listen on 127.0.0.1");
+        }
+        LOG.info("No router key set (ccr.api-key): listening on loopback {} only", host);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ccr.ingress;
+
+import dev.ccr.error.ErrorEnvelope;
+import dev.ccr.error.ErrorMapper;
+import dev.ccr.error.ErrorType;
+import dev.ccr.error.RouterException;
+import dev.ccr.model.ClientReply;
+import dev.ccr.provider.FailureKind;
+import dev.ccr.stats.RequestRecord;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Relays a provider's body to the client as it arrives. One piece is asked of the provider at a time, and the next
+ * only when the client's socket has taken the previous one: a slow client slows the provider's read, memory stays
+ * bounded, and no thread ever waits. The response head is written with the first piece, so a failure before it still
+ * gets a proper HTTP error; after it, an SSE stream ends with {@code event: error}. A client that disconnects
+ * cancels the provider's call.
+ */
+final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
+    private final Channel channel;
+    private final ClientReply reply;
+    private final Map<String, String> extraHeaders;
+    private final boolean keepAlive;
+    private final RequestRecord record;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final ChannelFutureListener onClientGone = f -> clientGone();
+    private volatile Flow.Subscription subscription;
+    private volatile boolean headSent;
+    private volatile ScheduledFuture<?> idleTimer;
+
+    StreamRelay(Channel channel, ClientReply reply, Map<String, String> extraHeaders, boolean keepAlive,
+                RequestRecord record) {
+        this.channel = channel;
+        this.reply = reply;
+        this.extraHeaders = extraHeaders;
+        this.keepAlive = keepAlive;
+        this.record = record;
+    }
+
+    void start() {
+        channel.closeFuture().addListener(onClientGone);
+        reply.body().subscribe(this);
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        if (ended.get()) {
+            s.cancel();
+            return;
+        }
+        armIdleTimer();
+        s.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+        if (ended.get()) {
+            return;
+        }
+        armIdleTimer();
+        byte[] out;
+        try {
+            out = translate(items);
+        } catch (RuntimeException e) {
+            fail(e, FailureKind.STREAM_BROKEN);
+            return;
+        }
+        if (out.length == 0) {
+            subscription.request(1);
+            return;
+        }
+        write(out).addListener(f -> {
+            if (f.isSuccess()) {
+                subscription.request(1);
+            }
+        });
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        fail(failure, FailureKind.STREAM_BROKEN);
+    }
+
+    @Override
+    public void onComplete() {
+        if (ended.get()) {
+            return;
+        }
+        byte[] tail;
+        try {
+            tail = reply.translator().finish();
+        } catch (RuntimeException e) {
+            fail(e, FailureKind.STREAM_BROKEN);
+            return;
+        }
+        if (tail.length > 0 || !headSent) {
+            write(tail);
+        }
+        if (end()) {
+            var done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (!keepAlive) {
+                done.addListener(ChannelFutureListener.CLOSE);
+            }
+            record.end(reply.status(), null);
+        }
+    }
+
+    private byte[] translate(List<ByteBuffer> items) {
+        if (items.size() == 1) {
+            return reply.translator().translate(items.get(0));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (ByteBuffer item : items) {
+            out.writeBytes(reply.translator().translate(item));
+        }
+        return out.toByteArray();
+    }
+
+    private io.netty.channel.ChannelFuture write(byte[] bytes) {
+        if (!headSent) {
+            headSent = true;
+            Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
+            headers.putAll(extraHeaders);
+            channel.write(HttpReplies.chunkedHead(reply.status(), reply.contentType(), headers, keepAlive));
+            record.firstByte();
+        }
+        return channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    private void armIdleTimer() {
+        ScheduledFuture<?> previous = idleTimer;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        long millis = reply.idleTimeout().toMillis();
+        idleTimer = channel.eventLoop().schedule(() -> fail(new RouterException(ErrorType.TIMEOUT, 504,
+                "The provider sent nothing for " + reply.idleTimeout().toSeconds() + " s", null, null),
+                FailureKind.TIMEOUT), millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void fail(Throwable failure, FailureKind kind) {
+        if (!end()) {
+            return;
+        }
+        cancelUpstream();
+        RouterException error = ErrorMapper.toClientError(failure);
+        if (!headSent) {
+            headSent = true;
+            HttpReplies.full(channel, error.status(), "application/json", extraHeaders, ErrorEnvelope.json(error),
+                    keepAlive, false);
+            record.end(error.status(), kind);
+            return;
+        }
+        if (reply.sse()) {
+            channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(
+                    ErrorEnvelope.sseEvent(error.type().wireName(), error.getMessage()))));
+        }
+        // the response is cut short: end it properly, then close so the client never reuses a broken exchange
+        channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+        record.end(reply.status(), kind);
+    }
+
+    private void clientGone() {
+        if (end()) {
+            cancelUpstream();
+            record.end(499, FailureKind.STREAM_BROKEN);
+        }
+    }
+
+    /** Marks the relay ended; true for the one caller that ended it. */
+    private boolean end() {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        ScheduledFuture<?> timer = idleTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        channel.closeFuture().removeListener(onClientGone);
+        return true;
+    }
+
+    private void cancelUpstream() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+}

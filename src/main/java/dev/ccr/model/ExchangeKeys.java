@@ -1,0 +1,23 @@
+package dev.ccr.model;
+
+/** Names of the exchange properties the layers hand each other; also usable from the YAML routes. */
+public final class ExchangeKeys {
+    /** The {@link MessagesRequest}. */
+    public static final String REQUEST = "ccrRequest";
+    /** The category the classifier chose (default, background, thinking, …). */
+    public static final String CATEGORY = "ccrCategory";
+    /** Why the classifier chose it, for the request log. */
+    public static final String REASON = "ccrReason";
+    /** Provider and model fixed by the request itself (provider,model syntax, model map, subagent tag). */
+    public static final String TARGET_PROVIDER = "ccrTargetProvider";
+    public static final String TARGET_MODEL = "ccrTargetModel";
+    /** The {@link Target} of the attempt under way. */
+    public static final String TARGET = "ccrTarget";
+    /** The {@link dev.ccr.stats.RequestRecord} that follows the request to its end. */
+    public static final String RECORD = "ccrRecord";
+    /** The Netty channel context of the client connection (netty-http sets it). */
+    public static final String CHANNEL = "CamelNettyChannelHandlerContext";
+
+    private ExchangeKeys() {
+    }
+}

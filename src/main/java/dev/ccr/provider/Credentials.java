@@ -1,0 +1,30 @@
+package dev.ccr.provider;
+
+import java.net.http.HttpRequest;
+
+/** How one provider instance proves who it is. Lives in the provider layer only; never handed elsewhere. */
+public interface Credentials {
+
+    /** Adds authentication to a request about to be sent. */
+    void authorize(HttpRequest.Builder request);
+
+    /** Why this provider cannot be called yet (e.g. "set ANTHROPIC_API_KEY"), or null when it can. */
+    String missingReason();
+
+    /** Called after a 401; true when fresh credentials were obtained and the call may be repeated once. */
+    default boolean refreshAfterUnauthorized() {
+        return false;
+    }
+
+    /** No authentication (Ollama, LM Studio, a local vLLM). */
+    Credentials NONE = new Credentials() {
+        @Override
+        public void authorize(HttpRequest.Builder request) {
+        }
+
+        @Override
+        public String missingReason() {
+            return null;
+        }
+    };
+}

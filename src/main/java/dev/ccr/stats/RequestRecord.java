@@ -1,0 +1,120 @@
+package dev.ccr.stats;
+
+import dev.ccr.provider.FailureKind;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Follows one client request from arrival to its last byte, and reports it once when it ends. Written by the layer
+ * that knows each fact (classifier, balancer, response relay); thread safe for those few writes.
+ */
+public final class RequestRecord {
+    private final long startNanos = System.nanoTime();
+    private final RequestListener listener;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile String category = "none";
+    private volatile String reason = "";
+    private volatile String provider;
+    private volatile String model;
+    private volatile int attempts;
+    private volatile long firstByteNanos;
+    private volatile long upstreamHeadNanos;
+    private volatile long inputTokens;
+    private volatile long outputTokens;
+    private volatile int status;
+    private volatile FailureKind failure;
+
+    public RequestRecord(RequestListener listener) {
+        this.listener = listener;
+    }
+
+    public void classified(String category, String reason) {
+        this.category = category;
+        this.reason = reason;
+    }
+
+    /** An attempt on a provider begins; a failover makes several. */
+    public void attempt(String provider, String model) {
+        this.provider = provider;
+        this.model = model;
+        this.attempts++;
+        listener.attemptStarted(this);
+    }
+
+    /** The provider's answer head arrived: the time the router waited on the provider so far. */
+    public void upstreamHead() {
+        upstreamHeadNanos = System.nanoTime() - startNanos;
+    }
+
+    public void firstByte() {
+        if (firstByteNanos == 0) {
+            firstByteNanos = System.nanoTime() - startNanos;
+        }
+    }
+
+    public void usage(long input, long output) {
+        if (input > 0) {
+            inputTokens = input;
+        }
+        if (output > 0) {
+            outputTokens = output;
+        }
+    }
+
+    /** The request ended: status sent to the client, and the failure if it failed. Reported once. */
+    public void end(int status, FailureKind failure) {
+        if (ended.compareAndSet(false, true)) {
+            this.status = status;
+            this.failure = failure;
+            listener.ended(this, System.nanoTime() - startNanos);
+        }
+    }
+
+    public boolean hasEnded() {
+        return ended.get();
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public long firstByteNanos() {
+        return firstByteNanos;
+    }
+
+    public long upstreamHeadNanos() {
+        return upstreamHeadNanos;
+    }
+
+    public long inputTokens() {
+        return inputTokens;
+    }
+
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public FailureKind failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ccr.transform;
+
+import dev.ccr.model.MessagesRequest;
+import dev.ccr.model.Target;
+import dev.ccr.provider.ProviderSettings;
+import dev.ccr.provider.UpstreamRequest;
+import dev.ccr.provider.UpstreamResponse;
+
+/**
+ * Translates between Anthropic's Messages API (what Claude Code speaks) and one provider wire protocol. One
+ * implementation per protocol, each in its own package; none knows about another, nor about credentials.
+ */
+public interface ProtocolTransformer {
+
+    /** The protocol name used in configuration, e.g. "openai". */
+    String protocol();
+
+    /**
+     * The provider call for an Anthropic request. Throws {@link dev.ccr.error.RouterException} with
+     * invalid_request_error when the request cannot be expressed in this protocol.
+     */
+    UpstreamRequest toUpstream(MessagesRequest request, Target target, ProviderSettings provider);
+
+    /**
+     * How the provider's answer becomes the client's: Anthropic SSE events when the client streams, an Anthropic
+     * message JSON otherwise. Called once the provider's 2xx head has arrived.
+     */
+    StreamTranslator translator(MessagesRequest request, Target target, ProviderSettings provider,
+                                UpstreamResponse response);
+
+    /** The content type of what {@link #translator} produces. */
+    default String contentType(MessagesRequest request, UpstreamResponse response) {
+        return request.stream() ? "text/event-stream; charset=utf-8" : "application/json";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ccr.transform.anthropic;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.Json;
+import dev.ccr.model.MessagesRequest;
+import dev.ccr.model.Target;
+import dev.ccr.provider.ProviderSettings;
+import dev.ccr.provider.UpstreamRequest;
+import dev.ccr.provider.UpstreamResponse;
+import dev.ccr.transform.ProtocolTransformer;
+import dev.ccr.transform.StreamTranslator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Anthropic's own protocol: the request goes upstream as the client sent it (only the model may change), and the
+ * answer comes back byte for byte, so every field a newer client adds survives.
+ */
+public final class AnthropicTransformer implements ProtocolTransformer {
+    static final String DEFAULT_VERSION = "2023-06-01";
+
+    @Override
+    public String protocol() {
+        return "anthropic";
+    }
+
+    @Override
+    public UpstreamRequest toUpstream(MessagesRequest request, Target target, ProviderSettings provider) {
+        String model = target.modelFor(request);
+        byte[] body = request.rawBody();
+        if (!model.equals(request.model())) {
+            ObjectNode copy = request.copyOfBody();
+            copy.put("model", model);
+            body = Json.bytes(copy);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
+        headers.put("anthropic-version", orDefault(request.header("anthropic-version"), DEFAULT_VERSION));
+        String beta = request.header("anthropic-beta");
+        if (beta != null) {
+            headers.put("anthropic-beta", beta);
+        }
+        return new UpstreamRequest("/v1/messages" + query(request), headers, body, request.stream());
+    }
+
+    @Override
+    public StreamTranslator translator(MessagesRequest request, Target target, ProviderSettings provider,
+                                       UpstreamResponse response) {
+        return StreamTranslator.identity();
+    }
+
+    @Override
+    public String contentType(MessagesRequest request, UpstreamResponse response) {
+        String upstream = response.header("content-type");
+        return upstream != null ? upstream : ProtocolTransformer.super.contentType(request, response);
+    }
+
+    private static String query(MessagesRequest request) {
+        String query = request.header(":query");
+        return query == null || query.isEmpty() ? "" : "?" + query;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
