@@ -1,7 +1,9 @@
 package dev.ccr.router;
 
 import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
+import dev.ccr.stats.RequestRecord;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Consumer;
@@ -41,7 +43,13 @@ public class ProviderEndpoint extends DefaultEndpoint {
         return new DefaultAsyncProducer(this) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                exchange.setProperty(ExchangeKeys.TARGET, target());
+                Target target = target();
+                exchange.setProperty(ExchangeKeys.TARGET, target);
+                RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
+                MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+                if (record != null && request != null) {
+                    record.attempt(provider, target.modelFor(request));
+                }
                 return route.process(exchange, callback);
             }
 
