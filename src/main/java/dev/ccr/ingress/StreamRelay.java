@@ -34,6 +34,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     private final Map<String, String> extraHeaders;
     private final boolean keepAlive;
     private final RequestRecord record;
+    private final UsageTap usage;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final ChannelFutureListener onClientGone = f -> clientGone();
     private volatile Flow.Subscription subscription;
@@ -47,6 +48,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
         this.extraHeaders = extraHeaders;
         this.keepAlive = keepAlive;
         this.record = record;
+        this.usage = new UsageTap(record, reply.sse());
     }
 
     void start() {
@@ -110,6 +112,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
             write(tail);
         }
         if (end()) {
+            usage.complete();
             var done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             if (!keepAlive) {
                 done.addListener(ChannelFutureListener.CLOSE);
@@ -130,6 +133,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     }
 
     private io.netty.channel.ChannelFuture write(byte[] bytes) {
+        usage.observe(bytes);
         if (!headSent) {
             headSent = true;
             Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
