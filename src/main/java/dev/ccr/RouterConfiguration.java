@@ -16,7 +16,13 @@ import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
+import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.RequestClassifier;
+import dev.ccr.router.RouteTargetValidator;
+import dev.ccr.router.ValidatingRouteReloadStrategy;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ModelLifecycleStrategySupport;
+import org.apache.camel.model.RouteDefinition;
 import dev.ccr.stats.RequestListener;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
@@ -57,7 +63,6 @@ public class RouterConfiguration implements CamelConfiguration {
         ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, ProviderRegistry.apiKeyFactories(),
                 ProviderRegistry.DEFAULT_RETRYABLE);
         registry.bind("providerRegistry", providers);
-        context.addComponent("provider", new ProviderComponent(providers));
         registry.bind("providerRoutes", new ProviderRoutesBuilder(providers));
 
         CircuitBreakers breakers = new CircuitBreakers();
@@ -65,6 +70,10 @@ public class RouterConfiguration implements CamelConfiguration {
         for (ProviderClient provider : providers.all()) {
             registry.bind(CircuitBreakers.beanName(provider.settings().name()), breakers.create(provider.settings()));
         }
+        ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
+        registry.bind("providerStatusBoard", board);
+        context.addComponent("provider", new ProviderComponent(providers, board));
+        installRouteValidation(context, settings, providers);
         for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer())) {
             registry.bind(transformer.protocol() + "RequestTransformer",
                     new RequestTransformProcessor(transformer, providers));
@@ -89,6 +98,33 @@ public class RouterConfiguration implements CamelConfiguration {
             String missing = provider.missingReason();
             LOG.info("Provider {} ({}, {}): {}", provider.settings().name(), provider.settings().protocol(),
                     provider.settings().baseUrl(), missing == null ? "ready" : "not ready, " + missing);
+        }
+    }
+
+    /**
+     * Every route's provider targets are checked as it is added (a mistake stops the start, naming file, route and
+     * value), and edited category files are checked before they replace the running routes.
+     */
+    private static void installRouteValidation(CamelContext context, Settings settings, ProviderRegistry providers) {
+        RouteTargetValidator validator = new RouteTargetValidator(context, providers);
+        context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
+                new ModelLifecycleStrategySupport() {
+                    @Override
+                    public void onAddRouteDefinition(RouteDefinition route) {
+                        validator.validate(route);
+                    }
+                });
+        if (settings.bool("ccr.routes.reload", true)) {
+            addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
+                    "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
+        }
+    }
+
+    private static void addService(CamelContext context, Object service) {
+        try {
+            context.addService(service);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not add " + service, e);
         }
     }
 

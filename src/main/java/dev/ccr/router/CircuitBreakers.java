@@ -30,6 +30,7 @@ public final class CircuitBreakers {
                 .slowCallDurationThreshold(b.slowCallDurationThreshold())
                 .slowCallRateThreshold(b.slowCallRateThreshold())
                 .ignoreExceptions(ProviderRejectedException.class)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .writableStackTraceEnabled(false)
                 .build();
         return registry.circuitBreaker(provider.name(), config);

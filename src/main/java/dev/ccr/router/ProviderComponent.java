@@ -14,15 +14,17 @@ import java.util.Map;
  */
 public class ProviderComponent extends DefaultComponent {
     private final ProviderRegistry providers;
+    private final ProviderStatusBoard board;
 
-    public ProviderComponent(ProviderRegistry providers) {
+    public ProviderComponent(ProviderRegistry providers, ProviderStatusBoard board) {
         this.providers = providers;
+        this.board = board;
     }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         String model = getAndRemoveParameter(parameters, "model", String.class);
         TargetValidator.check(providers, remaining, model);
-        return new ProviderEndpoint(uri, this, remaining, model);
+        return new ProviderEndpoint(uri, this, remaining, model, board);
     }
 }

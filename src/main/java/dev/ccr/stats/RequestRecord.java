@@ -23,6 +23,7 @@ public final class RequestRecord {
     private volatile long outputTokens;
     private volatile int status;
     private volatile FailureKind failure;
+    private final java.util.List<Runnable> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RequestRecord(RequestListener listener) {
         this.listener = listener;
@@ -39,6 +40,19 @@ public final class RequestRecord {
         this.model = model;
         this.attempts++;
         listener.attemptStarted(this);
+    }
+
+    /** An attempt failed before the client saw a byte; the balancer may try another target. */
+    public void attemptFailed(String provider, FailureKind kind) {
+        listener.attemptFailed(this, provider, kind);
+    }
+
+    /** Something to do when the request ends, e.g. give back the provider slot a stream holds. */
+    public void onEnd(Runnable action) {
+        onEnd.add(action);
+        if (ended.get() && onEnd.remove(action)) {
+            action.run();
+        }
     }
 
     /** The provider's answer head arrived: the time the router waited on the provider so far. */
@@ -66,6 +80,11 @@ public final class RequestRecord {
         if (ended.compareAndSet(false, true)) {
             this.status = status;
             this.failure = failure;
+            for (Runnable action : onEnd) {
+                if (onEnd.remove(action)) {
+                    action.run();
+                }
+            }
             listener.ended(this, System.nanoTime() - startNanos);
         }
     }

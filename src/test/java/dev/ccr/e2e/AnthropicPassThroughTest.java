@@ -53,6 +53,7 @@ class AnthropicPassThroughTest {
     @BeforeEach
     void clear() {
         upstream.received().clear();
+        router.resetProviders();
     }
 
     static String request(boolean stream) {

@@ -38,7 +38,7 @@ public final class RouterHarness implements AutoCloseable {
         int port = freePort();
         Map<String, String> all = new HashMap<>();
         all.put("ccr.port", Integer.toString(port));
-        all.put("camel.main.routes-reload-enabled", "false");
+        all.put("ccr.routes.reload", "false");
         all.putAll(properties);
         Main main = CamelCodeRouter.createMain(configFile, all);
         try {
@@ -67,6 +67,20 @@ public final class RouterHarness implements AutoCloseable {
 
     public CamelContext context() {
         return main.getCamelContext();
+    }
+
+    /** The run-time status of the providers (breakers, pauses, in-flight counts). */
+    public dev.ccr.router.ProviderStatusBoard providers() {
+        return context().getRegistry().lookupByNameAndType("providerStatusBoard", dev.ccr.router.ProviderStatusBoard.class);
+    }
+
+    /** Puts every provider back as at startup: breakers closed, no retry-after pause. */
+    public void resetProviders() {
+        providers().all().forEach(status -> {
+            status.resume();
+            status.setEnabled(true);
+            status.breaker().reset();
+        });
     }
 
     public HttpClient client() {

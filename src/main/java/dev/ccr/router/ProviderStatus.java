@@ -1,0 +1,192 @@
+package dev.ccr.router;
+
+import dev.ccr.error.Redactor;
+import dev.ccr.provider.ProviderClient;
+import dev.ccr.provider.ProviderException;
+import dev.ccr.provider.ProviderSettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the router knows about one provider at run time: calls in flight, whether it is enabled, its breaker, a
+ * rate-limit pause the provider asked for, its token budget, its time to first byte and its last error. Load
+ * balancers, the limits, /health/providers, statistics and the control panel all read the same object.
+ */
+public final class ProviderStatus {
+    /** Weight of the newest sample in the moving average of time to first byte. */
+    private static final double EWMA_ALPHA = 0.3;
+
+    private final ProviderClient client;
+    private final CircuitBreaker breaker;
+    private final TokenBudget tokenBudget;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean enabled = true;
+    private volatile int priority;
+    private volatile int weight;
+    private volatile long pausedUntilMillis;
+    private volatile double firstByteMillis = -1;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile Instant lastSuccessAt;
+    private volatile Boolean healthy;
+
+    public ProviderStatus(ProviderClient client, CircuitBreaker breaker) {
+        this.client = client;
+        this.breaker = breaker;
+        this.priority = client.settings().priority();
+        this.weight = client.settings().weight();
+        this.tokenBudget = new TokenBudget(client.settings().limits().maxTokensPerMinute());
+    }
+
+    public String name() {
+        return client.settings().name();
+    }
+
+    public ProviderSettings settings() {
+        return client.settings();
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /**
+     * Admits one call: returns null and holds a slot (release it with {@link #release}), or says why not. Checked in
+     * order of permanence: configuration, the switch, the breaker, the provider's own pause, then capacity.
+     */
+    public Unavailability admit(long estimatedTokens) {
+        Unavailability now = unavailable();
+        if (now != null) {
+            return now;
+        }
+        int max = settings().limits().maxConcurrentRequests();
+        if (max > 0 && inFlight.incrementAndGet() > max) {
+            inFlight.decrementAndGet();
+            return new Unavailability("at its limit of " + max + " concurrent requests", Duration.ofSeconds(1), true);
+        } else if (max <= 0) {
+            inFlight.incrementAndGet();
+        }
+        Duration wait = tokenBudget.tryReserve(estimatedTokens, System.currentTimeMillis());
+        if (wait != null) {
+            inFlight.decrementAndGet();
+            return new Unavailability("over its budget of " + settings().limits().maxTokensPerMinute()
+                    + " tokens per minute", wait, true);
+        }
+        return null;
+    }
+
+    /** Why the provider takes no call now, without taking a slot; null when it would. */
+    public Unavailability unavailable() {
+        String missing = client.missingReason();
+        if (missing != null) {
+            return new Unavailability(missing, null, false);
+        }
+        if (!enabled) {
+            return new Unavailability("disabled", null, false);
+        }
+        CircuitBreaker.State state = breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+            return new Unavailability("out of rotation: its circuit breaker is open",
+                    settings().breaker().waitDurationInOpenState(), false);
+        }
+        long pause = pausedUntilMillis - System.currentTimeMillis();
+        if (pause > 0) {
+            return new Unavailability("paused at the provider's request (retry-after)", Duration.ofMillis(pause), true);
+        }
+        if (Boolean.FALSE.equals(healthy)) {
+            return new Unavailability("failing its health check", null, false);
+        }
+        return null;
+    }
+
+    /** Ends a call's hold on a slot; the real token count replaces the estimate. */
+    public void release(long estimatedTokens, long actualTokens) {
+        inFlight.decrementAndGet();
+        if (actualTokens > 0) {
+            tokenBudget.adjust(actualTokens - estimatedTokens, System.currentTimeMillis());
+        }
+    }
+
+    /** The provider's head arrived after this long. */
+    public void succeeded(long firstByteNanos) {
+        double millis = firstByteNanos / 1_000_000.0;
+        double previous = firstByteMillis;
+        firstByteMillis = previous < 0 ? millis : EWMA_ALPHA * millis + (1 - EWMA_ALPHA) * previous;
+        lastSuccessAt = Instant.now();
+    }
+
+    public void failed(Throwable failure) {
+        lastError = Redactor.redact(failure.getMessage());
+        lastErrorAt = Instant.now();
+        if (failure instanceof ProviderException pe) {
+            pe.retryAfter().ifPresent(wait -> pausedUntilMillis = Math.max(pausedUntilMillis,
+                    System.currentTimeMillis() + wait.toMillis()));
+        }
+    }
+
+    /** Lifts a pause a provider asked for (retry-after), e.g. when an operator puts it back into rotation. */
+    public void resume() {
+        pausedUntilMillis = 0;
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Moving average of time to first byte in milliseconds, or -1 before the first success. */
+    public double firstByteMillis() {
+        return firstByteMillis;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public void setPriority(int priority) {
+        this.priority = priority;
+    }
+
+    public int weight() {
+        return weight;
+    }
+
+    public void setWeight(int weight) {
+        this.weight = weight;
+    }
+
+    /** Result of the last active health check: true, false, or null when none ran. */
+    public Boolean healthy() {
+        return healthy;
+    }
+
+    public void setHealthy(Boolean healthy) {
+        this.healthy = healthy;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    public Instant lastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    public long tokensUsedLastMinute() {
+        return tokenBudget.used(System.currentTimeMillis());
+    }
+}
