@@ -172,8 +172,12 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
             channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(
                     ErrorEnvelope.sseEvent(error.type().wireName(), error.getMessage()))));
         }
-        // the response is cut short: end it properly, then close so the client never reuses a broken exchange
-        channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+        // the provider's stream broke, not ours: the chunked body still ends properly, so the client's connection
+        // stays usable (closing it here would race with a client that already reuses it from its pool)
+        var done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        if (!keepAlive) {
+            done.addListener(ChannelFutureListener.CLOSE);
+        }
         record.end(reply.status(), kind);
     }
 

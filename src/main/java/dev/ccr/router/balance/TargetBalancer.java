@@ -96,6 +96,11 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         if (failure instanceof RouterException re) {
             re.retryAfter().ifPresent(outcome::retryAfter);
         }
+        outcome.failed(failure);
+        if (!moreLeft && outcome.attempts > 1) {
+            // every target was tried and none could answer: say so, rather than only what the last one said
+            exchange.setException(outcome.allOut());
+        }
         return moreLeft;
     }
 
@@ -141,6 +146,13 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         private Duration shortestWait;
         private boolean anyBroken;
         private final List<String> reasons = new ArrayList<>();
+        private int attempts;
+
+        void failed(Exception failure) {
+            attempts++;
+            reasons.add(failure.getMessage());
+            anyBroken |= !(failure instanceof RouterException re && (re.status() == 429));
+        }
 
         void skipped(Unavailability why) {
             reasons.add(why.reason());
