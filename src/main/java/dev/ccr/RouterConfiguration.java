@@ -8,6 +8,8 @@ import dev.ccr.ingress.ClientResponseWriter;
 import dev.ccr.ingress.MessagesRequestReader;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
+import dev.ccr.ingress.ProviderHealthResponder;
+import dev.ccr.router.HealthChecker;
 import dev.ccr.ingress.UnknownPathResponder;
 import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.provider.ProviderCallProcessor;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the router's beans from the configuration and binds them under the names the YAML routes use. Only what
@@ -74,7 +78,13 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("providerStatusBoard", board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
+        Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
         for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer())) {
+            transformers.put(transformer.protocol(), transformer);
+        }
+        addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));
+        registry.bind("providerHealthResponder", new ProviderHealthResponder(board));
+        for (ProtocolTransformer transformer : transformers.values()) {
             registry.bind(transformer.protocol() + "RequestTransformer",
                     new RequestTransformProcessor(transformer, providers));
             registry.bind(transformer.protocol() + "ResponseTransformer",

@@ -72,6 +72,16 @@ public final class ProviderClient {
         return attempt(request, true);
     }
 
+    /**
+     * A cheap authenticated GET (e.g. the model list) for health checks: completes with the HTTP status, or
+     * exceptionally when the provider cannot be reached. Never a paid completion.
+     */
+    public CompletableFuture<Integer> probe(String path, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(path)).timeout(timeout).GET();
+        credentials.authorize(builder);
+        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
     private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(request.path()))
                 .timeout(settings.timeouts().firstByte())

@@ -61,7 +61,12 @@ public final class ProviderConfigReader {
                 settings.positive(p + "breaker.permitted-calls-in-half-open-state", 1),
                 settings.duration(p + "breaker.slow-call-duration-threshold", timeouts.firstByte()),
                 percentage(p + "breaker.slow-call-rate-threshold", 100));
-        return new ProviderSettings(name, protocol, baseUrl, settings.list(p + "models"), timeouts, limits, breaker,
+        ProviderSettings.HealthCheck health = new ProviderSettings.HealthCheck(
+                settings.duration(p + "health-check.interval", Duration.ZERO),
+                settings.duration(p + "health-check.timeout", Duration.ofSeconds(5)),
+                settings.positive(p + "health-check.retries", 2),
+                settings.string(p + "health-check.path", ""));
+        return new ProviderSettings(name, protocol, baseUrl, settings.list(p + "models"), timeouts, limits, breaker, health,
                 settings.positive(p + "priority", 1), settings.positive(p + "weight", 1),
                 options(p + "option.", propertyNames));
     }

@@ -15,12 +15,14 @@ import java.util.Map;
  * @param timeouts  connect, first byte, idle gap between stream events, whole request
  * @param limits    concurrency and token budget
  * @param breaker   its circuit breaker's settings
+ * @param healthCheck its active health check
  * @param priority  lower is preferred by priority-aware balancers (1 = first)
  * @param weight    its share in weighted balancing
  * @param options   protocol-specific settings (e.g. reasoning style, fields to strip, token file path)
  */
 public record ProviderSettings(String name, String protocol, URI baseUrl, List<String> models, Timeouts timeouts,
-                               Limits limits, Breaker breaker, int priority, int weight, Map<String, String> options) {
+                               Limits limits, Breaker breaker, HealthCheck healthCheck, int priority, int weight,
+                               Map<String, String> options) {
 
     public boolean servesAnyModel() {
         return models.isEmpty();
@@ -32,6 +34,18 @@ public record ProviderSettings(String name, String protocol, URI baseUrl, List<S
 
     public String option(String key, String fallback) {
         return options.getOrDefault(key, fallback);
+    }
+
+    /**
+     * @param interval how often to probe (zero: never)
+     * @param timeout  how long a probe may take
+     * @param retries  failed probes in a row before the provider counts as unhealthy
+     * @param path     what to call (a cheap GET such as the model list); empty for the protocol's default
+     */
+    public record HealthCheck(Duration interval, Duration timeout, int retries, String path) {
+        public boolean enabled() {
+            return !interval.isZero();
+        }
     }
 
     public record Timeouts(Duration connect, Duration firstByte, Duration idle, Duration total) {

@@ -28,6 +28,9 @@ public interface ProtocolTransformer {
     StreamTranslator translator(MessagesRequest request, Target target, ProviderSettings provider,
                                 UpstreamResponse response);
 
+    /** A cheap GET that proves the provider answers and accepts its credentials (its model list). */
+    String healthCheckPath();
+
     /** The content type of what {@link #translator} produces. */
     default String contentType(MessagesRequest request, UpstreamResponse response) {
         return request.stream() ? "text/event-stream; charset=utf-8" : "application/json";

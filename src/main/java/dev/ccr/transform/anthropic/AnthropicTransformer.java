@@ -46,6 +46,11 @@ public final class AnthropicTransformer implements ProtocolTransformer {
     }
 
     @Override
+    public String healthCheckPath() {
+        return "/v1/models";
+    }
+
+    @Override
     public StreamTranslator translator(MessagesRequest request, Target target, ProviderSettings provider,
                                        UpstreamResponse response) {
         return StreamTranslator.identity();

@@ -1,0 +1,52 @@
+package dev.ccr.ingress;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.Json;
+import dev.ccr.router.ProviderStatus;
+import dev.ccr.router.ProviderStatusBoard;
+import dev.ccr.router.Unavailability;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * {@code GET /health/providers}: each provider's status (up, down, disabled, not configured), breaker state, calls in
+ * flight, last error (secrets removed) and time of last success. Answers 200 while at least one provider is up.
+ */
+public final class ProviderHealthResponder implements Processor {
+    private final ProviderStatusBoard board;
+
+    public ProviderHealthResponder(ProviderStatusBoard board) {
+        this.board = board;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("providers");
+        boolean anyUp = false;
+        for (ProviderStatus status : board.all()) {
+            Unavailability why = status.unavailable();
+            anyUp |= why == null;
+            ObjectNode p = list.addObject();
+            p.put("name", status.name());
+            p.put("protocol", status.settings().protocol());
+            p.put("status", why == null ? "up" : !status.enabled() ? "disabled" : "down");
+            if (why != null) {
+                p.put("reason", why.reason());
+            }
+            p.put("breaker", status.breaker().getState().name());
+            p.put("inFlight", status.inFlight());
+            if (status.healthy() != null) {
+                p.put("healthCheck", status.healthy() ? "passing" : "failing");
+            }
+            p.put("lastError", status.lastError());
+            p.put("lastErrorAt", status.lastErrorAt() == null ? null : status.lastErrorAt().toString());
+            p.put("lastSuccessAt", status.lastSuccessAt() == null ? null : status.lastSuccessAt().toString());
+        }
+        root.put("status", anyUp ? "up" : "down");
+        exchange.getIn().setBody(Json.bytes(root));
+        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, anyUp ? 200 : 503);
+    }
+}
