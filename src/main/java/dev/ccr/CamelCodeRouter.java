@@ -20,8 +20,9 @@ public final class CamelCodeRouter {
 
     /** A ready Camel Main for the given configuration file, with properties that override the file's. */
     public static Main createMain(String configFile, Map<String, String> overrides) {
+        // RouterConfiguration is named in the properties (camel.main.configuration-classes), so that `camel run`
+        // with the same properties builds the same beans
         Main main = new Main();
-        main.configure().addConfiguration(RouterConfiguration.class);
         main.setPropertyPlaceholderLocations("file:" + configFile);
         main.addInitialProperty(RouterConfiguration.CONFIG_FILE_PROPERTY, configFile);
         overrides.forEach(main::addOverrideProperty);
