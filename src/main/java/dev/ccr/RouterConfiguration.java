@@ -2,7 +2,9 @@ package dev.ccr;
 
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.Settings;
+import dev.ccr.ingress.ActiveStreams;
 import dev.ccr.ingress.ClientAuthenticator;
+import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.ClientErrorWriter;
 import dev.ccr.ingress.ClientResponseWriter;
 import dev.ccr.ingress.MessagesRequestReader;
@@ -40,6 +42,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +96,17 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("providerCall", new ProviderCallProcessor(providers));
 
         long maxBody = settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024);
+        ActiveStreams activeStreams = new ActiveStreams();
+        registry.bind("activeStreams", activeStreams);
+        context.getManagementStrategy().addEventNotifier(
+                new GracefulDrain(activeStreams, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
         registry.bind("clientAuthenticator", authenticator);
-        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener));
-        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE));
+        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeStreams));
+        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeStreams));
         registry.bind("requestClassifier", new RequestClassifier(providers));
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
-        registry.bind("clientResponseWriter", new ClientResponseWriter());
+        registry.bind("clientResponseWriter", new ClientResponseWriter(activeStreams));
         registry.bind("clientErrorWriter", new ClientErrorWriter());
         registry.bind("getOnly", new MethodGuard("GET"));
         registry.bind("unknownPath", new UnknownPathResponder());

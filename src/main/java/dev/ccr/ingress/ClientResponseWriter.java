@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
  * and the type in {@code Content-Type}.
  */
 public final class ClientResponseWriter implements Processor {
+    private final ActiveStreams activeStreams;
+
+    public ClientResponseWriter(ActiveStreams activeStreams) {
+        this.activeStreams = activeStreams;
+    }
 
     @Override
     public void process(Exchange exchange) {
@@ -26,7 +31,7 @@ public final class ClientResponseWriter implements Processor {
         }
         if (body instanceof ClientReply reply) {
             new StreamRelay(client.channel(), reply, ClientConnection.decisionHeaders(exchange), client.keepAlive(),
-                    record).start();
+                    record, activeStreams).start();
             return;
         }
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);

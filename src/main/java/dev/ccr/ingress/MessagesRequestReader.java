@@ -27,7 +27,11 @@ public final class MessagesRequestReader implements Processor {
     private final boolean requireMaxTokens;
     private final RequestListener listener;
 
-    public MessagesRequestReader(long maxBodyBytes, boolean requireMaxTokens, RequestListener listener) {
+    private final ActiveStreams activeStreams;
+
+    public MessagesRequestReader(long maxBodyBytes, boolean requireMaxTokens, RequestListener listener,
+                                 ActiveStreams activeStreams) {
+        this.activeStreams = activeStreams;
         this.maxBodyBytes = maxBodyBytes;
         this.requireMaxTokens = requireMaxTokens;
         this.listener = listener;
@@ -35,6 +39,9 @@ public final class MessagesRequestReader implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        if (activeStreams.draining()) {
+            throw new RouterException(ErrorType.UNAVAILABLE, "The router is shutting down: retry shortly");
+        }
         if (!"POST".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
             throw new RouterException(ErrorType.METHOD_NOT_ALLOWED, "Method not allowed: use POST");
         }

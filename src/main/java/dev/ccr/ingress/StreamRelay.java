@@ -41,8 +41,11 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile boolean headSent;
     private volatile ScheduledFuture<?> idleTimer;
 
+    private final ActiveStreams activeStreams;
+
     StreamRelay(Channel channel, ClientReply reply, Map<String, String> extraHeaders, boolean keepAlive,
-                RequestRecord record) {
+                RequestRecord record, ActiveStreams activeStreams) {
+        this.activeStreams = activeStreams;
         this.channel = channel;
         this.reply = reply;
         this.extraHeaders = extraHeaders;
@@ -52,6 +55,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     }
 
     void start() {
+        activeStreams.opened();
         channel.closeFuture().addListener(onClientGone);
         reply.body().subscribe(this);
     }
@@ -198,6 +202,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
             timer.cancel(false);
         }
         channel.closeFuture().removeListener(onClientGone);
+        activeStreams.closed();
         return true;
     }
 

@@ -29,7 +29,7 @@ public final class AnthropicStreamReducer {
         }
         switch (data.path("type").asText()) {
             case "message_start" -> message = ((ObjectNode) data.get("message")).deepCopy();
-            case "content_block_start" -> content().set(data.path("index").asInt(), data.get("content_block").deepCopy());
+            case "content_block_start" -> blockAt(data.path("index").asInt()).setAll((ObjectNode) data.get("content_block").deepCopy());
             case "content_block_delta" -> applyDelta(data.path("index").asInt(), data.path("delta"));
             case "content_block_stop" -> finishTool(data.path("index").asInt());
             case "message_delta" -> {
@@ -65,12 +65,17 @@ public final class AnthropicStreamReducer {
         return message().withObject("usage");
     }
 
-    private void applyDelta(int index, JsonNode delta) {
+    /** The block at an index, growing the content array as needed (events name indices before they exist). */
+    private ObjectNode blockAt(int index) {
         ArrayNode content = content();
         while (content.size() <= index) {
             content.addObject();
         }
-        ObjectNode block = (ObjectNode) content.get(index);
+        return (ObjectNode) content.get(index);
+    }
+
+    private void applyDelta(int index, JsonNode delta) {
+        ObjectNode block = blockAt(index);
         switch (delta.path("type").asText()) {
             case "text_delta" -> append(block, "text", delta.path("text").asText());
             case "thinking_delta" -> append(block, "thinking", delta.path("thinking").asText());
