@@ -131,4 +131,9 @@ final class OpenAiFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The SSE text split into whole events, each with its blank line. */
+    static List<String> sseEvents(String sse) {
+        return dev.ccr.testing.SseText.events(sse);
+    }
 }
