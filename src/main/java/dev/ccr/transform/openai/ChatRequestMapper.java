@@ -28,8 +28,8 @@ final class ChatRequestMapper {
         out.set("messages", messages.map(in.path("system"), in.path("messages")));
         tools.apply(in.path("tools"), in.path("tool_choice"), out);
         maxTokens(in, out);
-        copyIfPresent(in, "temperature", out, "temperature");
-        copyIfPresent(in, "top_p", out, "top_p");
+        copyIfPresent(in, "temperature", out);
+        copyIfPresent(in, "top_p", out);
         if (in.path("stop_sequences").isArray() && !in.path("stop_sequences").isEmpty()) {
             out.set("stop", in.get("stop_sequences").deepCopy());
         }
@@ -57,9 +57,10 @@ final class ChatRequestMapper {
         out.put(options.maxTokensField(), maxTokens);
     }
 
-    private static void copyIfPresent(JsonNode in, String from, ObjectNode out, String to) {
-        if (in.hasNonNull(from)) {
-            out.set(to, in.get(from).deepCopy());
+    /** Fields with the same name and meaning in both APIs. */
+    private static void copyIfPresent(JsonNode in, String field, ObjectNode out) {
+        if (in.hasNonNull(field)) {
+            out.set(field, in.get(field).deepCopy());
         }
     }
 }

@@ -17,9 +17,10 @@ import java.util.Deque;
 /**
  * Turns the {@code arguments} string of an OpenAI tool call into the JSON object Anthropic's {@code tool_use.input}
  * must be. Models served through OpenAI-compatible APIs often break the JSON in a few typical ways: a markdown
- * fence around it, a trailing comma, single quotes, or an answer cut off before its closing quotes and braces
- * (finish_reason "length"). Those are repaired; anything still not a JSON object is a client-visible error, because
- * an empty input would make Claude Code run the tool with no arguments and blame the model.
+ * fence around it, trailing commas, single quotes, raw newlines in strings, closing braces left out, the object
+ * double-encoded or sent twice. Those are repaired; anything still not a JSON object (including a value cut off in
+ * the middle of a string) is a client-visible error, because an empty or truncated input would make Claude Code run
+ * the tool with arguments the model never meant.
  */
 final class ToolArguments {
     private static final Logger LOG = LoggerFactory.getLogger(ToolArguments.class);
