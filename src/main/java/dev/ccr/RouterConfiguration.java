@@ -33,6 +33,7 @@ import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
 import dev.ccr.transform.ResponseTransformProcessor;
 import dev.ccr.transform.anthropic.AnthropicTransformer;
+import dev.ccr.transform.openai.OpenAiTransformer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -82,7 +83,7 @@ public class RouterConfiguration implements CamelConfiguration {
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
-        for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer())) {
+        for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer(), new OpenAiTransformer())) {
             transformers.put(transformer.protocol(), transformer);
         }
         addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));

@@ -54,8 +54,14 @@ public final class ProviderClient {
         return settings;
     }
 
-    /** Why this provider cannot be called now (missing key…), or null. */
+    /** Why this provider cannot be called now (missing key, or an environment variable it needs is unset), or null. */
     public String missingReason() {
+        for (String variable : settings.option("requires-env", "").split(",")) {
+            String name = variable.trim();
+            if (!name.isEmpty() && (System.getenv(name) == null || System.getenv(name).isBlank())) {
+                return "is not active: set " + name;
+            }
+        }
         return credentials.missingReason();
     }
 
@@ -64,7 +70,7 @@ public final class ProviderClient {
      * says whether another provider may be tried.
      */
     public CompletableFuture<UpstreamResponse> send(UpstreamRequest request) {
-        String missing = credentials.missingReason();
+        String missing = missingReason();
         if (missing != null) {
             return CompletableFuture.failedFuture(new ProviderUnavailableException(settings.name(), FailureKind.UNAVAILABLE,
                     ErrorType.UNAVAILABLE, 503, "Provider '" + settings.name() + "' " + missing, null, null));

@@ -65,6 +65,11 @@ public final class OpenAiTransformer implements ProtocolTransformer {
     static final int MAX_WHOLE_BODY = 64 * 1024 * 1024;
 
     @Override
+    public String healthCheckPath() {
+        return "/v1/models";
+    }
+
+    @Override
     public String protocol() {
         return "openai";
     }

@@ -7,7 +7,6 @@ import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.transform.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -110,13 +109,8 @@ class ChatCompletionReaderTest {
                 .isInstanceOf(ChatStreamTranslator.class);
     }
 
-    /**
-     * A client that did not stream gets one Anthropic message. Disabled until the shared AnthropicStreamReducer
-     * fills content before {@code content().set(index, …)}: today that call throws IndexOutOfBoundsException on the
-     * first content_block_start, so every AnthropicMessageAssembler fails (reported to the integrator).
-     */
+    /** A client that did not stream gets one Anthropic message. */
     @Test
-    @Disabled("shared AnthropicStreamReducer: content_block_start on an empty content array throws")
     void nonStreamingClientGetsOneAnthropicMessage() throws IOException {
         StreamTranslator translator = OpenAiFixtures.translator(NOT_STREAMING, "application/json");
         JsonNode message = OpenAiFixtures.json(run(translator,

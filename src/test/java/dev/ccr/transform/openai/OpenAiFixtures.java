@@ -39,7 +39,7 @@ final class OpenAiFixtures {
             map.put(options[i], options[i + 1]);
         }
         return new ProviderSettings("test-openai", "openai", URI.create("http://127.0.0.1:1"), List.of(), null,
-                new ProviderSettings.Limits(0, 0, maxOutputTokens), null, 1, 1, map);
+                new ProviderSettings.Limits(0, 0, maxOutputTokens), null, null, 1, 1, map);
     }
 
     static ProviderSettings provider(String... options) {
