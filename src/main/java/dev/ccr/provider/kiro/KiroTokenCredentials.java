@@ -92,6 +92,9 @@ public final class KiroTokenCredentials implements Credentials {
         try {
             Instant now = clock.instant();
             if (token == null) {
+                load();
+            }
+            if (token == null) {
                 return false;
             }
             if (obtainedAt.plus(FRESH_AFTER_REFRESH).isAfter(now)) {
