@@ -13,7 +13,11 @@ public final class KiroTestSettings {
     }
 
     public static ProviderSettings provider(String name, Map<String, String> options) {
-        return new ProviderSettings(name, "codewhisperer", URI.create("http://127.0.0.1:1"), List.of(),
+        return provider(name, "http://127.0.0.1:1", options);
+    }
+
+    public static ProviderSettings provider(String name, String baseUrl, Map<String, String> options) {
+        return new ProviderSettings(name, "codewhisperer", URI.create(baseUrl), List.of(),
                 new ProviderSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         Duration.ofSeconds(30)),
                 new ProviderSettings.Limits(0, 0, 0),

@@ -14,11 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /** A token refresh service on loopback that answers as a test says and records what it was sent. */
-final class RefreshEndpoint implements AutoCloseable {
-    record Answer(int status, String body) {
+public final class RefreshEndpoint implements AutoCloseable {
+    public record Answer(int status, String body) {
     }
 
-    record Call(String path, JsonNode body) {
+    public record Call(String path, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -27,7 +27,7 @@ final class RefreshEndpoint implements AutoCloseable {
     private volatile Function<Call, Answer> answer = call -> new Answer(500, "{}");
     private volatile long delayMillis;
 
-    RefreshEndpoint() throws IOException {
+    public RefreshEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
@@ -53,25 +53,25 @@ final class RefreshEndpoint implements AutoCloseable {
     }
 
     /** A URL template for the refresher, with {region} in its path. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(Function<Call, Answer> answer) {
+    public void answer(Function<Call, Answer> answer) {
         this.answer = answer;
     }
 
     /** Answers every refresh with this new access token (and refresh token), valid for an hour. */
-    void grants(String accessToken, String refreshToken) {
+    public void grants(String accessToken, String refreshToken) {
         answer(call -> new Answer(200, "{\"accessToken\":\"" + accessToken + "\",\"refreshToken\":\"" + refreshToken
                 + "\",\"expiresIn\":3600}"));
     }
 
-    void delay(long millis) {
+    public void delay(long millis) {
         this.delayMillis = millis;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return calls;
     }
 
