@@ -31,9 +31,12 @@ record KiroToken(String accessToken, String refreshToken, Instant expiresAt, Str
         return authMethod == null ? clientIdHash == null : authMethod.equalsIgnoreCase("social");
     }
 
-    /** True when the token expires within the margin. A token without a known expiry is refreshed only after a 401. */
+    /**
+     * True when there is no access token, or it expires within the margin. A token without a known expiry is
+     * refreshed only after a 401.
+     */
     boolean expiresWithin(Duration margin, Instant now) {
-        return expiresAt != null && !now.plus(margin).isBefore(expiresAt);
+        return accessToken == null || expiresAt != null && !now.plus(margin).isBefore(expiresAt);
     }
 
     boolean isExpired(Instant now) {

@@ -225,6 +225,16 @@ class KiroTokenCredentialsTest {
     }
 
     @Test
+    void aFileWithOnlyARefreshTokenIsRefreshedAtOnce() throws IOException {
+        Path file = dir.resolve("kiro-auth-token.json");
+        Files.writeString(file, "{\"refreshToken\":\"refresh-only-00016\",\"authMethod\":\"social\"}");
+        endpoint.grants("access-from-refresh16", "refresh-only-00017");
+
+        assertThat(authorization(credentials(file))).isEqualTo("Bearer access-from-refresh16");
+        assertThat(endpoint.calls()).hasSize(1);
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path absent = dir.resolve("nope/kiro-auth-token.json");
 
