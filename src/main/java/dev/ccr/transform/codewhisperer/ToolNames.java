@@ -1,0 +1,67 @@
+package dev.ccr.transform.codewhisperer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CodeWhisperer refuses tool names over {@value #MAX_LENGTH} characters; MCP tools
+ * ({@code mcp__server__long_tool_name}) often exceed that. Long names are shortened deterministically (a prefix plus
+ * a hash of the whole name), so the same request gives the same names when converting the request and when mapping
+ * the answer's tool calls back, without any state kept between the two.
+ */
+final class ToolNames {
+    static final int MAX_LENGTH = 64;
+    private static final int HASH_CHARS = 8;
+
+    private final Map<String, String> originalByShort = new LinkedHashMap<>();
+
+    /** The names of a request's {@code tools} array and of the tool calls in its history. */
+    static ToolNames of(JsonNode tools, JsonNode messages) {
+        ToolNames names = new ToolNames();
+        for (JsonNode tool : tools) {
+            names.remember(tool.path("name").asText(""));
+        }
+        for (JsonNode message : messages) {
+            for (JsonNode block : message.path("content")) {
+                if ("tool_use".equals(block.path("type").asText())) {
+                    names.remember(block.path("name").asText(""));
+                }
+            }
+        }
+        return names;
+    }
+
+    private void remember(String name) {
+        if (!name.isEmpty()) {
+            originalByShort.putIfAbsent(shorten(name), name);
+        }
+    }
+
+    /** The name CodeWhisperer gets. */
+    static String shorten(String name) {
+        if (name.length() <= MAX_LENGTH) {
+            return name;
+        }
+        return name.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "_" + hash(name);
+    }
+
+    /** The client's name for a tool CodeWhisperer called. */
+    String original(String upstreamName) {
+        return originalByShort.getOrDefault(upstreamName, upstreamName);
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
