@@ -34,6 +34,9 @@ import dev.ccr.transform.RequestTransformProcessor;
 import dev.ccr.transform.ResponseTransformProcessor;
 import dev.ccr.transform.anthropic.AnthropicTransformer;
 import dev.ccr.transform.openai.OpenAiTransformer;
+import dev.ccr.transform.codewhisperer.CodeWhispererTransformer;
+import dev.ccr.provider.CredentialsFactory;
+import dev.ccr.provider.kiro.KiroCredentialsFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -68,7 +71,9 @@ public class RouterConfiguration implements CamelConfiguration {
         checkBinding(settings, authenticator);
         RequestListener listener = RequestListener.NONE;
 
-        ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, ProviderRegistry.apiKeyFactories(),
+        Map<String, CredentialsFactory> credentialFactories = ProviderRegistry.apiKeyFactories();
+        credentialFactories.put("codewhisperer", new KiroCredentialsFactory());
+        ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, credentialFactories,
                 ProviderRegistry.DEFAULT_RETRYABLE);
         registry.bind("providerRegistry", providers);
         registry.bind("providerRoutes", new ProviderRoutesBuilder(providers));
@@ -83,7 +88,8 @@ public class RouterConfiguration implements CamelConfiguration {
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
-        for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer(), new OpenAiTransformer())) {
+        for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer(), new OpenAiTransformer(),
+                new CodeWhispererTransformer())) {
             transformers.put(transformer.protocol(), transformer);
         }
         addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));

@@ -22,6 +22,7 @@ public final class KiroTestSettings {
                         Duration.ofSeconds(30)),
                 new ProviderSettings.Limits(0, 0, 0),
                 new ProviderSettings.Breaker(50, 20, 5, Duration.ofSeconds(30), 1, Duration.ofSeconds(5), 100),
+                new ProviderSettings.HealthCheck(Duration.ZERO, Duration.ofSeconds(5), 2, ""),
                 1, 1, options);
     }
 }
