@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /** Test-side encoder of AWS event-stream frames, with real CRCs, written from the format's description. */
-final class EventStreamFrames {
+public final class EventStreamFrames {
     private EventStreamFrames() {
     }
 
-    static byte[] frame(Map<String, String> headers, byte[] payload) {
+    public static byte[] frame(Map<String, String> headers, byte[] payload) {
         ByteArrayOutputStream h = new ByteArrayOutputStream();
         headers.forEach((name, value) -> {
             byte[] n = name.getBytes(StandardCharsets.UTF_8);
@@ -29,7 +29,7 @@ final class EventStreamFrames {
         return frameWithRawHeaders(h.toByteArray(), payload);
     }
 
-    static byte[] frameWithRawHeaders(byte[] headers, byte[] payload) {
+    public static byte[] frameWithRawHeaders(byte[] headers, byte[] payload) {
         int total = 12 + headers.length + payload.length + 4;
         ByteBuffer b = ByteBuffer.allocate(total);
         b.putInt(total).putInt(headers.length);
@@ -39,7 +39,7 @@ final class EventStreamFrames {
         return b.array();
     }
 
-    static byte[] event(String eventType, Object payload) {
+    public static byte[] event(String eventType, Object payload) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(":message-type", "event");
         headers.put(":event-type", eventType);
@@ -47,7 +47,7 @@ final class EventStreamFrames {
         return frame(headers, Json.bytes(payload));
     }
 
-    static byte[] exception(String exceptionType, String message) {
+    public static byte[] exception(String exceptionType, String message) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(":message-type", "exception");
         headers.put(":exception-type", exceptionType);
@@ -55,7 +55,7 @@ final class EventStreamFrames {
         return frame(headers, Json.bytes(Map.of("message", message)));
     }
 
-    static byte[] error(String code, String message) {
+    public static byte[] error(String code, String message) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(":message-type", "error");
         headers.put(":error-code", code);
@@ -63,7 +63,7 @@ final class EventStreamFrames {
         return frame(headers, new byte[0]);
     }
 
-    static byte[] concat(byte[]... frames) {
+    public static byte[] concat(byte[]... frames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] f : frames) {
             out.writeBytes(f);
