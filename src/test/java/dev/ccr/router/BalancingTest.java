@@ -130,14 +130,14 @@ class BalancingTest {
     @Test
     void responseTimePrefersTheFasterProvider() throws Exception {
         providers.primary.on("/v1/messages", (ex, req) -> {
-            Thread.sleep(120);
+            Thread.sleep(600); // far beyond any scheduling noise on a busy machine
             MockUpstream.json(ex, 200, TwoProviders.OK, Map.of());
         });
         distribution("response-time", 4); // both get measured
 
         Map<String, Integer> counts = distribution("response-time", 20);
 
-        assertThat(counts.getOrDefault("secondary", 0)).isGreaterThanOrEqualTo(18);
+        assertThat(counts.getOrDefault("secondary", 0)).isGreaterThanOrEqualTo(16);
     }
 
 }
