@@ -38,8 +38,8 @@ import java.util.Optional;
  *   <li><b>subagent</b>: the billing line says {@code cc_is_subagent=true}, and a subagent route exists.</li>
  *   <li><b>thinking</b>: thinking enabled with a budget of at least {@code ccr.routing.thinking.min-budget-tokens},
  *       or {@code output_config.effort} in {@code ccr.routing.thinking.efforts}.</li>
- *   <li><b>background</b>: a model name containing one of {@code ccr.routing.background.model-patterns}, or a
- *       title-generation request (json_schema output, no tools).</li>
+ *   <li><b>background</b>: a title-generation request (json_schema output, no tools), or a model name containing
+ *       one of {@code ccr.routing.background.model-patterns}.</li>
  *   <li><b>default</b>.</li>
  * </ol>
  * Why this order: a target the user pinned wins over everything; then what the provider must be <em>able</em> to do

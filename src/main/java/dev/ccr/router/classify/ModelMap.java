@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Client model names pinned to a provider and model, the seeds' {@code model_backend_map}: properties
  * {@code ccr.routing.model-map.<client model>=provider,model}. A name matches exactly first, then in its
- * {@link ModelNames#normalise normalised} form. Every entry is checked at start-up so a typo stops the router
+ * {@link ModelNames#normalise normalised} form (where a key written in normal form wins). Every entry is checked at start-up so a typo stops the router
  * instead of failing requests.
  */
 public final class ModelMap {
@@ -28,6 +28,10 @@ public final class ModelMap {
 
     /** An entry as configured: the property that holds it (named in reasons and errors) and its target. */
     public record Entry(String property, Target target) {
+
+        String clientModel() {
+            return property.substring(PREFIX.length());
+        }
     }
 
     public static ModelMap load(Settings settings, Iterable<String> propertyNames, PinnedTargets targets) {
@@ -40,10 +44,16 @@ public final class ModelMap {
             String clientModel = key.substring(PREFIX.length());
             Entry entry = new Entry(key, target(settings, key, targets));
             exact.put(clientModel, entry);
-            Entry clash = normalised.putIfAbsent(ModelNames.normalise(clientModel), entry);
-            if (clash != null && !clash.target().equals(entry.target())) {
-                throw new ConfigException(settings.source(), key, "names the same model as " + clash.property()
-                        + " but another target ('" + entry.target() + "' vs '" + clash.target() + "')");
+            String name = ModelNames.normalise(clientModel);
+            Entry other = normalised.get(name);
+            // a key already written in normal form (claude-sonnet-4-5) owns the loose matches, so a user can pin one
+            // dated release apart from the rest; two other spellings with different targets would be a coin toss
+            if (other == null || clientModel.equals(name)) {
+                normalised.put(name, entry);
+            } else if (!other.clientModel().equals(name) && !other.target().equals(entry.target())) {
+                throw new ConfigException(settings.source(), key, "names the same model as " + other.property()
+                        + " but another target ('" + entry.target() + "' vs '" + other.target() + "'); add "
+                        + PREFIX + name + " to say which one other spellings use");
             }
         }
         return new ModelMap(Map.copyOf(exact), Map.copyOf(normalised));

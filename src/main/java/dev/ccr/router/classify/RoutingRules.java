@@ -67,12 +67,13 @@ public final class RoutingRules {
         }
         rules.add(new ThinkingRule(settings.positive(THINKING_MIN_BUDGET, DEFAULT_THINKING_MIN_BUDGET),
                 efforts(settings)));
+        // title first: both choose background, and "title request" is the more telling reason for the log
+        if (settings.bool(BACKGROUND_TITLE_GENERATION, true)) {
+            rules.add(new TitleGenerationRule());
+        }
         List<String> patterns = list(settings, BACKGROUND_MODEL_PATTERNS, DEFAULT_BACKGROUND_MODEL_PATTERNS);
         if (!patterns.isEmpty()) {
             rules.add(new BackgroundModelRule(patterns));
-        }
-        if (settings.bool(BACKGROUND_TITLE_GENERATION, true)) {
-            rules.add(new TitleGenerationRule());
         }
         return new RuleChain(rules);
     }
