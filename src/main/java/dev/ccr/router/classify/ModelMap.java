@@ -5,14 +5,17 @@ import dev.ccr.config.Settings;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.Target;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Client model names pinned to a provider and model, the seeds' {@code model_backend_map}: properties
  * {@code ccr.routing.model-map.<client model>=provider,model}. A name matches exactly first, then in its
- * {@link ModelNames#normalise normalised} form (where a key written in normal form wins). Every entry is checked at start-up so a typo stops the router
+ * {@link ModelNames#normalise normalised} form. Every entry is checked at start-up, so a typo stops the router
  * instead of failing requests.
  */
 public final class ModelMap {
@@ -35,28 +38,37 @@ public final class ModelMap {
     }
 
     public static ModelMap load(Settings settings, Iterable<String> propertyNames, PinnedTargets targets) {
-        Map<String, Entry> exact = new LinkedHashMap<>();
-        Map<String, Entry> normalised = new LinkedHashMap<>();
+        Map<String, Entry> exact = new TreeMap<>();
         for (String key : propertyNames) {
-            if (!key.startsWith(PREFIX) || key.length() == PREFIX.length()) {
-                continue;
-            }
-            String clientModel = key.substring(PREFIX.length());
-            Entry entry = new Entry(key, target(settings, key, targets));
-            exact.put(clientModel, entry);
-            String name = ModelNames.normalise(clientModel);
-            Entry other = normalised.get(name);
-            // a key already written in normal form (claude-sonnet-4-5) owns the loose matches, so a user can pin one
-            // dated release apart from the rest; two other spellings with different targets would be a coin toss
-            if (other == null || clientModel.equals(name)) {
-                normalised.put(name, entry);
-            } else if (!other.clientModel().equals(name) && !other.target().equals(entry.target())) {
-                throw new ConfigException(settings.source(), key, "names the same model as " + other.property()
-                        + " but another target ('" + entry.target() + "' vs '" + other.target() + "'); add "
-                        + PREFIX + name + " to say which one other spellings use");
+            if (key.startsWith(PREFIX) && key.length() > PREFIX.length()) {
+                exact.put(key.substring(PREFIX.length()), new Entry(key, target(settings, key, targets)));
             }
         }
+        Map<String, List<Entry>> spellings = exact.values().stream()
+                .collect(Collectors.groupingBy(e -> ModelNames.normalise(e.clientModel())));
+        Map<String, Entry> normalised = new HashMap<>();
+        spellings.forEach((name, entries) -> normalised.put(name, looseMatch(settings, name, entries)));
         return new ModelMap(Map.copyOf(exact), Map.copyOf(normalised));
+    }
+
+    /**
+     * The entry a loosely spelled name gets when several keys are spellings of one model: the key written in normal
+     * form (claude-sonnet-4-5), so a user can pin one dated release apart from the rest; else they must agree.
+     */
+    private static Entry looseMatch(Settings settings, String name, List<Entry> entries) {
+        Optional<Entry> normalForm = entries.stream().filter(e -> e.clientModel().equals(name)).findFirst();
+        if (normalForm.isPresent()) {
+            return normalForm.get();
+        }
+        Entry first = entries.get(0);
+        for (Entry other : entries) {
+            if (!other.target().equals(first.target())) {
+                throw new ConfigException(settings.source(), other.property(), "names the same model as "
+                        + first.property() + " but another target ('" + other.target() + "' vs '" + first.target()
+                        + "'); add " + PREFIX + name + " to say which one other spellings use");
+            }
+        }
+        return first;
     }
 
     private static Target target(Settings settings, String key, PinnedTargets targets) {
