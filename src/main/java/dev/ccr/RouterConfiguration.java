@@ -110,7 +110,7 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("clientAuthenticator", authenticator);
         registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeStreams));
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeStreams));
-        registry.bind("requestClassifier", new RequestClassifier(providers));
+        registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers, new TokenCounter()));
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
         registry.bind("clientResponseWriter", new ClientResponseWriter(activeStreams));

@@ -60,16 +60,6 @@ public final class RequestClassifier implements Processor, CamelContextAware {
         this.rules = rules;
     }
 
-    /**
-     * The built-in defaults only: no {@code ccr.routing.*} settings and no model map.
-     *
-     * @deprecated use {@link #create(Settings, Iterable, ProviderRegistry, TokenCounter)}
-     */
-    @Deprecated
-    public RequestClassifier(ProviderRegistry providers) {
-        this(RoutingRules.load(new Settings(key -> Optional.empty(), "built-in defaults"), List.of(), providers,
-                new TokenCounter()));
-    }
 
     /**
      * The classifier configured by the {@code ccr.routing.*} properties.

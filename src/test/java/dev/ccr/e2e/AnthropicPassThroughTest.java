@@ -235,6 +235,24 @@ class AnthropicPassThroughTest {
     }
 
     @Test
+    void aSubagentTagPinsTheTargetAndIsRemovedBeforeTheRequestGoesUpstream() throws Exception {
+        upstream.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, "{\"type\":\"message\"}", Map.of()));
+        ObjectNode body = Captures.body("21_subagent_request.json");
+        com.fasterxml.jackson.databind.node.ObjectNode block = (ObjectNode) body.withArray("system").get(1);
+        String original = block.get("text").asText();
+        block.put("text", "<CCR-SUBAGENT-MODEL>anthropic,claude-haiku-4-5</CCR-SUBAGENT-MODEL>" + original);
+
+        HttpResponse<String> response = router.post("/v1/messages", Json.string(body), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-ccr-model")).hasValue("claude-haiku-4-5");
+        JsonNode sent = Json.parse(upstream.last().body());
+        assertThat(sent.path("model").asText()).isEqualTo("claude-haiku-4-5");
+        assertThat(upstream.last().bodyText()).doesNotContain("CCR-SUBAGENT-MODEL");
+        assertThat(sent.path("system").get(1).path("text").asText()).isEqualTo(original);
+    }
+
+    @Test
     void countTokensIsAnsweredLocally() throws Exception {
         ObjectNode capture = Captures.body("12_read_240k_count_tokens.json");
 

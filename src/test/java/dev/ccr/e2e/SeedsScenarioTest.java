@@ -125,6 +125,25 @@ class SeedsScenarioTest {
     }
 
     @Test
+    void backgroundRequestsTakeTurnsAndFailOver() throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = ask("claude-haiku-4-5", true);
+            assertThat(response.headers().firstValue("x-ccr-category")).hasValue("background");
+            assertThat(response.headers().firstValue("x-ccr-model")).hasValue("claude-haiku-4.5");
+            counts.merge(response.headers().firstValue("x-ccr-provider").orElseThrow(), 1, Integer::sum);
+        }
+        assertThat(counts).containsEntry("codewhisperer-primary", 3).containsEntry("codewhisperer-secondary", 3);
+
+        primary.on("/generateAssistantResponse", (ex, req) -> MockUpstream.json(ex, 500, "{\"message\":\"boom\"}", Map.of()));
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = ask("claude-haiku-4-5", true);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("x-ccr-provider")).hasValue("codewhisperer-secondary");
+        }
+    }
+
+    @Test
     void aNonStreamingClientGetsTheAssembledMessage() throws Exception {
         HttpResponse<String> response = ask("codewhisperer-secondary,claude-sonnet-4.5", false);
 
