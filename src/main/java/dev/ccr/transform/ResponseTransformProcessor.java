@@ -1,14 +1,12 @@
 package dev.ccr.transform;
 
 import dev.ccr.model.ClientReply;
-import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamResponse;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,21 +15,18 @@ import java.util.Map;
  * Response half of a protocol's transform: the provider's answer (head arrived, body streaming) becomes a
  * {@link ClientReply} whose translator turns the provider's bytes into Anthropic's as they pass.
  */
-public final class ResponseTransformProcessor implements Processor {
-    private final ProtocolTransformer transformer;
-    private final ProviderRegistry providers;
+public final class ResponseTransformProcessor extends TransformStep {
 
     public ResponseTransformProcessor(ProtocolTransformer transformer, ProviderRegistry providers) {
-        this.transformer = transformer;
-        this.providers = providers;
+        super(transformer, providers);
     }
 
     @Override
     public void process(Exchange exchange) {
-        MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
-        Target target = exchange.getProperty(ExchangeKeys.TARGET, Target.class);
+        MessagesRequest request = request(exchange);
+        Target target = target(exchange);
         UpstreamResponse response = exchange.getIn().getBody(UpstreamResponse.class);
-        ProviderSettings provider = providers.get(target.provider()).settings();
+        ProviderSettings provider = provider(target);
         try {
             Map<String, String> headers = new LinkedHashMap<>();
             String requestId = response.header("request-id");
