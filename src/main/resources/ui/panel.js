@@ -4,8 +4,8 @@
 
 const API = '/admin/routing';
 const KEY_STORE = 'ccr.routerKey';
-const REFRESH_MS = 3000;
-const HISTORY = 60; // samples kept for the charts (60 x 3 s = 3 minutes)
+const REFRESH_MS = 2000;
+const HISTORY = 90; // samples kept for the charts (90 x 2 s = 3 minutes)
 const COLOURS = ['#0b5cad', '#c4470d', '#1d7a3a', '#7a3fb0', '#a3147a', '#00727a', '#5c5c00', '#444c57'];
 
 const $ = (id) => document.getElementById(id);
@@ -150,7 +150,7 @@ function renderProviders(providers) {
     const cells = row.cells;
     const health = el('span', {class: 'badge ' + p.status, text: p.status});
     cells[1].replaceChildren(health);
-    if (p.reason && p.status !== 'up') cells[1].append(el('span', {class: 'detail', text: p.reason}));
+    if (p.reason && p.status === 'down') cells[1].append(el('span', {class: 'detail', text: p.reason}));
     if (p.lastError) cells[1].append(el('span', {class: 'detail', text: 'last error: ' + p.lastError}));
     cells[2].replaceChildren(el('span', {class: 'badge ' + p.breaker, text: p.breaker.toLowerCase().replace('_', ' ')}));
     cells[3].textContent = p.inFlight;
@@ -352,8 +352,8 @@ function sample(p) {
 function renderCharts(providers) {
   const series = providers.map((p, i) => ({name: p.name, colour: COLOURS[i % COLOURS.length],
     points: state.history.get(p.name) || []}));
-  drawChart($('rate-chart'), series, (pt) => pt.rate, (v) => v.toFixed(v < 10 ? 1 : 0));
-  drawChart($('latency-chart'), series, (pt) => pt.latency, (v) => Math.round(v) + '');
+  drawChart($('rate-chart'), series, (pt) => pt.rate, axisLabel);
+  drawChart($('latency-chart'), series, (pt) => pt.latency, axisLabel);
   const legend = $('legend');
   legend.replaceChildren();
   for (const s of series) {
@@ -410,6 +410,7 @@ function drawChart(canvas, series, value, label) {
     g.lineWidth = 2;
     g.beginPath();
     let drawing = false;
+    let last = null;
     const offset = HISTORY - s.points.length;
     s.points.forEach((pt, i) => {
       const v = value(pt);
@@ -422,9 +423,21 @@ function drawChart(canvas, series, value, label) {
       if (drawing) g.lineTo(x, y);
       else g.moveTo(x, y);
       drawing = true;
+      last = {x, y};
     });
     g.stroke();
+    if (last) {
+      // the newest value as a dot, so a series with a single sample still shows
+      g.fillStyle = s.colour;
+      g.beginPath();
+      g.arc(last.x, last.y, 3, 0, 2 * Math.PI);
+      g.fill();
+    }
   }
+}
+
+function axisLabel(value) {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 function niceMax(value) {
