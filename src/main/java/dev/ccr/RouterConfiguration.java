@@ -85,6 +85,7 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
+        dev.ccr.admin.Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();

@@ -1,0 +1,126 @@
+package dev.ccr.admin;
+
+import dev.ccr.model.Target;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.LoadBalanceDefinition;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.model.ToDynamicDefinition;
+import org.apache.camel.model.LoadBalancerDefinition;
+import org.apache.camel.model.loadbalancer.CustomLoadBalancerDefinition;
+import org.apache.camel.util.URISupport;
+
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The category routes as written in the route files (read from Camel's model, so an edited and reloaded file shows
+ * at once): for each route from {@code direct:category-<name>}, its load balancer and its {@code provider:} targets.
+ */
+final class RoutingTable {
+    private static final String CATEGORY_PREFIX = "direct:category-";
+    private static final String PROVIDER_SCHEME = "provider:";
+
+    /**
+     * @param strategy the load balancer: Camel's own (weighted, roundRobin, failover, sticky, random, topic), the
+     *                 class of a custom one (e.g. WeightedBalancer), "single" for one target, "dynamic" when the
+     *                 target is computed per request
+     */
+    record CategoryRoute(String category, String routeId, String strategy, List<Target> targets) {
+    }
+
+    private final CamelContext context;
+
+    RoutingTable(CamelContext context) {
+        this.context = context;
+    }
+
+    List<CategoryRoute> routes() {
+        List<CategoryRoute> routes = new ArrayList<>();
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            String from = route.getInput() == null ? "" : resolve(route.getInput().getEndpointUri())
+                    .replace("direct://", "direct:");
+            if (from.startsWith(CATEGORY_PREFIX)) {
+                String category = from.substring(CATEGORY_PREFIX.length()).replaceFirst("\\?.*", "");
+                List<Target> targets = targets(route);
+                routes.add(new CategoryRoute(category, route.getRouteId(), strategy(route, targets), targets));
+            }
+        }
+        return routes;
+    }
+
+    private String strategy(RouteDefinition route, List<Target> targets) {
+        Collection<LoadBalanceDefinition> balancers =
+                ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), LoadBalanceDefinition.class);
+        if (!balancers.isEmpty()) {
+            return balancerName(balancers.iterator().next().getLoadBalancerType());
+        }
+        if (!ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDynamicDefinition.class).isEmpty()) {
+            return "dynamic";
+        }
+        return targets.size() == 1 ? "single" : "none";
+    }
+
+    private String balancerName(LoadBalancerDefinition type) {
+        if (type instanceof CustomLoadBalancerDefinition custom) {
+            Object balancer = custom.getCustomLoadBalancer() != null ? custom.getCustomLoadBalancer()
+                    : custom.getRef() == null ? null : context.getRegistry().lookupByName(resolve(custom.getRef()));
+            return balancer == null ? "custom" : balancer.getClass().getSimpleName();
+        }
+        if (type == null) {
+            return "none";
+        }
+        // WeightedLoadBalancerDefinition -> weighted, RoundRobinLoadBalancerDefinition -> roundRobin: the DSL names
+        String name = type.getClass().getSimpleName().replace("LoadBalancerDefinition", "");
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private List<Target> targets(RouteDefinition route) {
+        List<Target> targets = new ArrayList<>();
+        for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
+            String uri = resolve(to.getUri());
+            if (uri.startsWith(PROVIDER_SCHEME)) {
+                targets.add(target(uri.substring(PROVIDER_SCHEME.length())));
+            }
+        }
+        return targets;
+    }
+
+    /** {@code NAME?model=M} (or {@code //NAME}) to its provider and model; model null when none is named. */
+    static Target target(String remaining) {
+        String rest = remaining.startsWith("//") ? remaining.substring(2) : remaining;
+        int query = rest.indexOf('?');
+        String provider = query < 0 ? rest : rest.substring(0, query);
+        String model = null;
+        if (query >= 0) {
+            try {
+                Map<String, Object> parameters = URISupport.parseQuery(rest.substring(query + 1), true);
+                Object value = parameters.get("model");
+                model = value == null ? null : unwrapRaw(value.toString());
+            } catch (URISyntaxException e) {
+                model = null;
+            }
+        }
+        return new Target(provider, model);
+    }
+
+    private static String unwrapRaw(String value) {
+        boolean raw = (value.startsWith("RAW(") && value.endsWith(")"))
+                || (value.startsWith("RAW{") && value.endsWith("}"));
+        return raw ? value.substring(4, value.length() - 1) : value;
+    }
+
+    private String resolve(String text) {
+        try {
+            return context.resolvePropertyPlaceholders(text);
+        } catch (RuntimeException e) {
+            return text;
+        }
+    }
+}

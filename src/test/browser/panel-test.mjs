@@ -1,0 +1,90 @@
+// Drives the control panel in a real headless browser (Debian's chromium through playwright-core): sign in with the
+// router key, see the providers, disable one, save. The JUnit test that runs this script then checks, through the
+// router, that requests avoid that provider.
+//
+// Environment: ROUTER_URL (http://127.0.0.1:PORT), ROUTER_KEY, PROVIDER (the one to disable), SCREENSHOT (PNG path),
+// USER_DATA_DIR (a fresh browser profile), CHROMIUM (default /usr/bin/chromium).
+import {chromium} from 'playwright-core';
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const routerUrl = env('ROUTER_URL');
+const provider = env('PROVIDER');
+const screenshot = env('SCREENSHOT');
+const timeout = 15000;
+
+const browser = await chromium.launchPersistentContext(env('USER_DATA_DIR'), {
+  executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+  headless: true,
+  viewport: {width: 1280, height: 1000},
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = browser.pages()[0] ?? await browser.newPage();
+const problems = [];
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+// the browser logs every 4xx answer; the 401 and 400 here are on purpose, anything else is a fault of the page
+page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource')
+    && problems.push(`console error: ${m.text()}`));
+page.on('response', (r) => r.status() === 404 && problems.push(`not found: ${r.url()}`));
+
+const step = (text) => console.log(`step: ${text}`);
+try {
+  step('load the page');
+  await page.goto(`${routerUrl}/ui`, {timeout});
+  await page.getByLabel('Router key').waitFor({timeout});
+
+  step('a wrong key is refused with the API message');
+  await page.getByLabel('Router key').fill('not-the-key');
+  await page.getByRole('button', {name: 'Sign in'}).click();
+  await page.getByRole('alert').filter({hasText: 'Invalid router key'}).waitFor({timeout});
+
+  step('sign in with the key');
+  await page.getByLabel('Router key').fill(env('ROUTER_KEY'));
+  await page.getByRole('button', {name: 'Sign in'}).click();
+  const row = page.locator(`#providers tr[data-provider="${provider}"]`);
+  await row.waitFor({timeout});
+  await row.getByText('up', {exact: true}).waitFor({timeout});
+
+  step(`disable ${provider} and save`);
+  const enabled = page.getByLabel(`Enabled: ${provider}`);
+  if (!(await enabled.isChecked())) throw new Error(`${provider} was not shown as enabled`);
+  await enabled.uncheck();
+  await page.getByText(`Unsaved: disable ${provider}`).waitFor({timeout});
+
+  step('map a client model to the other provider in the same save');
+  await page.getByLabel('Client model').fill('claude-haiku-4-5');
+  await page.getByLabel('Provider and model').fill(env('MAPPING'));
+  await page.getByRole('button', {name: 'Add mapping'}).click();
+  await page.locator('#model-map').getByText(env('MAPPING')).waitFor({timeout});
+  await page.getByRole('button', {name: 'Save changes'}).click();
+  await page.getByRole('status').filter({hasText: `Saved: disable ${provider}`}).waitFor({timeout});
+  await row.getByText('disabled', {exact: true}).first().waitFor({timeout});
+
+  step('an invalid priority shows the API error');
+  const priority = page.getByLabel(`Priority of ${provider}`);
+  await priority.fill('0');
+  await page.getByRole('button', {name: 'Save changes'}).click();
+  await page.getByRole('alert').filter({hasText: `providers.${provider}.priority: must be a whole number of 1 or more`})
+      .waitFor({timeout});
+  await page.getByRole('button', {name: 'Discard'}).click();
+
+  step('let the charts gather a few samples, then take the screenshot');
+  await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 7000));
+  // a viewport as tall as the page: the save bar sticks to the viewport's bottom, as a person would see it
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({width: 1280, height});
+  await page.screenshot({path: screenshot});
+  if (problems.length) throw new Error(problems.join('\n'));
+  console.log('panel test passed');
+} catch (e) {
+  await page.screenshot({path: screenshot.replace(/\.png$/, '-failure.png'), fullPage: true}).catch(() => {});
+  console.error(`panel test failed: ${e.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,122 @@
+package dev.ccr.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The control panel in a real headless browser: src/test/browser/panel-test.mjs signs in, disables "primary", maps
+ * a model and saves; then requests through the router must go to "secondary". The screenshot is kept as target/panel.png.
+ * Needs Debian's chromium and the script's node_modules (scripts/test.sh installs both); skipped without them.
+ */
+class PanelBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCRIPT_DIR = Path.of("src/test/browser");
+    static final Path SCREENSHOT = Path.of("target/panel.png");
+    static final Path LOG = Path.of("target/panel-browser.log");
+
+    @TempDir
+    Path dir;
+    AdminTestRouter admin;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no " + CHROMIUM + " (apt-get install chromium, or run scripts/test.sh)");
+        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
+                "skipped: no " + SCRIPT_DIR + "/node_modules (npm ci --prefix " + SCRIPT_DIR + ", or run scripts/test.sh)");
+        assumeTrue(nodeRuns(), "skipped: node is not on the PATH");
+        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    @Test
+    void disablingAProviderInThePanelSendsRequestsElsewhere() throws Exception {
+        assertThat(admin.sendMessage()).isEqualTo("primary");
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.deleteIfExists(SCREENSHOT);
+
+        int exit;
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread traffic = steadyTraffic(stop);
+        try {
+            exit = runBrowserScript();
+        } finally {
+            stop.set(true);
+            traffic.join(10_000);
+        }
+
+        assertThat(exit).as("browser script failed; its log (%s):%n%s", LOG, Files.readString(LOG)).isZero();
+        assertThat(SCREENSHOT).exists();
+        JsonNode routing = admin.routing();
+        assertThat(admin.provider(routing, "primary").get("enabled").asBoolean()).isFalse();
+        assertThat(routing.get("modelMap").get("claude-haiku-4-5").asText()).isEqualTo("secondary,claude-haiku-4.5");
+        for (int i = 0; i < 5; i++) {
+            assertThat(admin.sendMessage()).isEqualTo("secondary");
+        }
+    }
+
+    private int runBrowserScript() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", SCRIPT_DIR.resolve("panel-test.mjs").toString())
+                .redirectErrorStream(true).redirectOutput(LOG.toFile());
+        builder.environment().put("ROUTER_URL", admin.baseUrl());
+        builder.environment().put("ROUTER_KEY", AdminTestRouter.KEY);
+        builder.environment().put("PROVIDER", "primary");
+        builder.environment().put("MAPPING", "secondary,claude-haiku-4.5");
+        builder.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
+        builder.environment().put("USER_DATA_DIR", Files.createDirectories(dir.resolve("chromium-profile")).toString());
+        builder.environment().put("CHROMIUM", CHROMIUM.toString());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("browser script did not finish in 120 s; its log:\n" + Files.readString(LOG));
+        }
+        return process.exitValue();
+    }
+
+    /** A few requests a second while the browser works, so the panel's charts have something to show. */
+    private Thread steadyTraffic(AtomicBoolean stop) {
+        Thread thread = new Thread(() -> {
+            for (int i = 0; i < 400 && !stop.get(); i++) {
+                try {
+                    admin.sendMessage();
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the router under test answers; a failed request here only thins the charts
+                }
+            }
+        }, "panel-test-traffic");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            node.getInputStream().readAllBytes();
+            return node.waitFor(10, TimeUnit.SECONDS) && node.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
