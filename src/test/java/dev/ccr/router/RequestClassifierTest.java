@@ -37,7 +37,7 @@ class RequestClassifierTest {
         Map<String, String> all = new HashMap<>(ClassifierFixture.providerProperties());
         all.putAll(routing);
         RequestClassifier classifier = RequestClassifier.create(ClassifierFixture.settings(all), all.keySet(),
-                ClassifierFixture.providers(), ClassifierFixture.TOKENS);
+                ClassifierFixture.providers(), ClassifierFixture.TOKENS, dev.ccr.router.classify.ModelOverrides.NONE);
         classifier.setCamelContext(camel);
         return classifier;
     }

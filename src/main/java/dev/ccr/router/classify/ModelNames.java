@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
  * or dashes and add or drop the release date, and a map entry should not depend on which.
  */
 public final class ModelNames {
-    private static final Pattern DATE_SUFFIX = Pattern.compile("-\\d{8}$");
+    /** A release date at the end of a model id: -20250929 (Anthropic) or @20250929 (Vertex). */
+    private static final Pattern DATE_SUFFIX = Pattern.compile("[-@]\\d{8}$");
 
     private ModelNames() {
     }
 
     public static String normalise(String model) {
-        String name = model.trim().toLowerCase(Locale.ROOT).replace('.', '-');
-        return DATE_SUFFIX.matcher(name).replaceFirst("");
+        String name = model.trim().toLowerCase(Locale.ROOT);
+        return DATE_SUFFIX.matcher(name).replaceFirst("").replace('.', '-');
     }
 }

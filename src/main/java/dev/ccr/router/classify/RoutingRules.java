@@ -46,14 +46,16 @@ public final class RoutingRules {
     }
 
     /**
-     * @param propertyNames every configured property name, to find the {@code ccr.routing.model-map.*} entries
+     * @param propertyNames    every configured property name, to find the {@code ccr.routing.model-map.*} entries
+     * @param runtimeOverrides model map entries changed at run time, checked before the configured ones
      */
     public static RuleChain load(Settings settings, Iterable<String> propertyNames, ProviderRegistry providers,
-                                 TokenCounter tokens) {
+                                 TokenCounter tokens, ModelOverrides runtimeOverrides) {
         PinnedTargets targets = new PinnedTargets(providers);
         List<ClassificationRule> rules = new ArrayList<>();
         rules.add(new SubagentTagRule(targets));
         rules.add(new ExplicitModelRule(targets));
+        rules.add(new RuntimeModelMapRule(runtimeOverrides));
         ModelMap modelMap = ModelMap.load(settings, propertyNames, targets);
         if (!modelMap.isEmpty()) {
             rules.add(new ModelMapRule(modelMap));

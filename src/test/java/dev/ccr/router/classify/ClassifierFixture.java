@@ -66,7 +66,7 @@ public final class ClassifierFixture {
     public static RuleChain rules(Map<String, String> routing) {
         Map<String, String> all = new HashMap<>(providerProperties());
         all.putAll(routing);
-        return RoutingRules.load(settings(all), all.keySet(), providers(), TOKENS);
+        return RoutingRules.load(settings(all), all.keySet(), providers(), TOKENS, ModelOverrides.NONE);
     }
 
     public static RuleChain defaultRules() {
