@@ -71,7 +71,6 @@ public class RouterConfiguration implements CamelConfiguration {
 
         ClientAuthenticator authenticator = new ClientAuthenticator(settings.get("ccr.api-key").orElse(null));
         checkBinding(settings, authenticator);
-        RequestListener listener = RequestListener.NONE;
 
         Map<String, CredentialsFactory> credentialFactories = ProviderRegistry.apiKeyFactories();
         credentialFactories.put("codewhisperer", new KiroCredentialsFactory());
@@ -85,6 +84,8 @@ public class RouterConfiguration implements CamelConfiguration {
         for (ProviderClient provider : providers.all()) {
             registry.bind(CircuitBreakers.beanName(provider.settings().name()), breakers.create(provider.settings()));
         }
+        RequestListener listener = dev.ccr.stats.Observability.install(context, providers, breakers.registry(), settings)
+                .listener();
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);

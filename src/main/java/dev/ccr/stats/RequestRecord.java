@@ -19,6 +19,7 @@ public final class RequestRecord {
     private volatile int attempts;
     private volatile long firstByteNanos;
     private volatile long upstreamHeadNanos;
+    private volatile long firstAttemptNanos;
     private volatile long inputTokens;
     private volatile long outputTokens;
     private volatile int status;
@@ -39,6 +40,9 @@ public final class RequestRecord {
         this.provider = provider;
         this.model = model;
         this.attempts++;
+        if (firstAttemptNanos == 0) {
+            firstAttemptNanos = Math.max(1, System.nanoTime() - startNanos);
+        }
         listener.attemptStarted(this);
     }
 
@@ -119,6 +123,11 @@ public final class RequestRecord {
 
     public long upstreamHeadNanos() {
         return upstreamHeadNanos;
+    }
+
+    /** When the first provider attempt began (0 before any): the router's own time before it called a provider. */
+    public long firstAttemptNanos() {
+        return firstAttemptNanos;
     }
 
     public long inputTokens() {
