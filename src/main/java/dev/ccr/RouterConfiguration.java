@@ -29,6 +29,7 @@ import dev.ccr.router.ValidatingRouteReloadStrategy;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
+import dev.ccr.stats.Observability;
 import dev.ccr.stats.RequestListener;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
@@ -84,7 +85,7 @@ public class RouterConfiguration implements CamelConfiguration {
         for (ProviderClient provider : providers.all()) {
             registry.bind(CircuitBreakers.beanName(provider.settings().name()), breakers.create(provider.settings()));
         }
-        RequestListener listener = dev.ccr.stats.Observability.install(context, providers, breakers.registry(), settings)
+        RequestListener listener = Observability.install(context, providers, breakers.registry(), settings)
                 .listener();
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
