@@ -36,6 +36,7 @@ import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
 import dev.ccr.transform.ResponseTransformProcessor;
 import dev.ccr.transform.anthropic.AnthropicTransformer;
+import dev.ccr.transform.gemini.GeminiTransformer;
 import dev.ccr.transform.openai.OpenAiTransformer;
 import dev.ccr.transform.codewhisperer.CodeWhispererTransformer;
 import dev.ccr.provider.CredentialsFactory;
@@ -94,7 +95,7 @@ public class RouterConfiguration implements CamelConfiguration {
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
         for (ProtocolTransformer transformer : List.<ProtocolTransformer>of(new AnthropicTransformer(), new OpenAiTransformer(),
-                new CodeWhispererTransformer())) {
+                new GeminiTransformer(), new CodeWhispererTransformer())) {
             transformers.put(transformer.protocol(), transformer);
         }
         addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));
