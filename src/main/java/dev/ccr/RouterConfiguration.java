@@ -86,10 +86,10 @@ public class RouterConfiguration implements CamelConfiguration {
         for (ProviderClient provider : providers.all()) {
             registry.bind(CircuitBreakers.beanName(provider.settings().name()), breakers.create(provider.settings()));
         }
-        RequestListener listener = Observability.install(context, providers, breakers.registry(), settings)
-                .listener();
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
+        RequestListener listener = Observability.install(context, providers, breakers.registry(), board, settings)
+                .listener();
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);

@@ -1,5 +1,7 @@
 package dev.ccr.stats;
 
+import dev.ccr.router.ProviderStatus;
+import dev.ccr.router.ProviderStatusBoard;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +11,6 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,9 @@ final class JmxBeans {
     private final Map<ObjectName, Object> beans = new LinkedHashMap<>();
     private final List<ObjectName> registered = new ArrayList<>();
 
-    JmxBeans(RequestStatistics statistics, CircuitBreakerRegistry breakers, Collection<String> providers) {
-        for (String provider : providers) {
-            beans.put(providerName(provider), new ProviderJmx(provider, statistics, breakers));
+    JmxBeans(RequestStatistics statistics, CircuitBreakerRegistry breakers, ProviderStatusBoard board) {
+        for (ProviderStatus provider : board.all()) {
+            beans.put(providerName(provider.name()), new ProviderJmx(provider.name(), statistics, breakers, provider));
         }
         beans.put(name("type=Classifier"), new ClassifierJmx(statistics));
     }

@@ -2,6 +2,7 @@ package dev.ccr.stats;
 
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.ProviderStatusBoard;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,7 +49,8 @@ public final class Observability extends ServiceSupport {
      * "other", default 100).
      */
     public static Observability install(CamelContext context, ProviderRegistry providers,
-                                        CircuitBreakerRegistry breakers, Settings settings) {
+                                        CircuitBreakerRegistry breakers, ProviderStatusBoard board,
+                                        Settings settings) {
         Set<String> names = providers.names();
         InFlightCalls inFlight = new InFlightCalls(names);
         RequestStatistics statistics = new RequestStatistics(Clock.SYSTEM, breakers, inFlight, names);
@@ -64,7 +66,7 @@ public final class Observability extends ServiceSupport {
         AttemptTracker tracker = new AttemptTracker(observers,
                 new ModelLabels(settings.positive("ccr.stats.max-models", 100)));
 
-        JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, names) : null;
+        JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, board) : null;
         Observability installed = new Observability(tracker, statistics, meters, jmx);
         context.getRegistry().bind("requestStatistics", statistics);
         context.getRegistry().bind("statsResponder", new StatsResponder(statistics));

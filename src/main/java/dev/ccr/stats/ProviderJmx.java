@@ -1,5 +1,6 @@
 package dev.ccr.stats;
 
+import dev.ccr.router.ProviderStatus;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
@@ -11,11 +12,13 @@ final class ProviderJmx implements ProviderMXBean {
     private final String name;
     private final RequestStatistics statistics;
     private final CircuitBreakerRegistry breakers;
+    private final ProviderStatus status;
 
-    ProviderJmx(String name, RequestStatistics statistics, CircuitBreakerRegistry breakers) {
+    ProviderJmx(String name, RequestStatistics statistics, CircuitBreakerRegistry breakers, ProviderStatus status) {
         this.name = name;
         this.statistics = statistics;
         this.breakers = breakers;
+        this.status = status;
     }
 
     private StatsSnapshot.ProviderStats stats() {
@@ -162,5 +165,21 @@ final class ProviderJmx implements ProviderMXBean {
     @Override
     public void forceOpen() {
         breaker().ifPresent(CircuitBreaker::transitionToForcedOpenState);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return status.enabled();
+    }
+
+    @Override
+    public void enable() {
+        status.setEnabled(true);
+        status.resume();
+    }
+
+    @Override
+    public void disable() {
+        status.setEnabled(false);
     }
 }

@@ -60,4 +60,13 @@ public interface ProviderMXBean {
 
     /** Opens the breaker until {@link #resetBreaker()}: the provider takes no call (state FORCED_OPEN). */
     void forceOpen();
+
+    /** Whether balancers may send calls to it (switched off by {@link #disable()}, the panel or the admin API). */
+    boolean isEnabled();
+
+    /** Puts the provider back into rotation, lifting any retry-after pause. Not saved across restarts. */
+    void enable();
+
+    /** Takes the provider out of rotation; streams under way finish. Not saved across restarts. */
+    void disable();
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JmxBeansTest {
     final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     final StatisticsFixture fixture = new StatisticsFixture();
-    final JmxBeans beans = new JmxBeans(fixture.statistics, fixture.breakers, List.of("anthropic", "backup"));
+    final JmxBeans beans = new JmxBeans(fixture.statistics, fixture.breakers, fixture.board);
     final ObjectName anthropic = JmxBeans.providerName("anthropic");
 
     @BeforeEach
@@ -32,6 +32,20 @@ class JmxBeansTest {
     @AfterEach
     void unregister() {
         beans.unregister();
+    }
+
+    @Test
+    void disableAndEnableSwitchTheProviderOutOfAndBackIntoRotation() throws Exception {
+        assertThat(server.getAttribute(anthropic, "Enabled")).isEqualTo(true);
+
+        server.invoke(anthropic, "disable", null, null);
+
+        assertThat(server.getAttribute(anthropic, "Enabled")).isEqualTo(false);
+        assertThat(fixture.board.get("anthropic").unavailable().reason()).isEqualTo("disabled");
+
+        server.invoke(anthropic, "enable", null, null);
+
+        assertThat(fixture.board.get("anthropic").unavailable()).isNull();
     }
 
     @Test
