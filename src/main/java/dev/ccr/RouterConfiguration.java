@@ -5,6 +5,7 @@ import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveStreams;
+import dev.ccr.ingress.BodyLog;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.ClientErrorWriter;
@@ -54,6 +55,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the router's beans from the configuration and binds them under the names the YAML routes use. Only what
@@ -77,7 +79,7 @@ public class RouterConfiguration implements CamelConfiguration {
         Map<String, CredentialsFactory> credentialFactories = ProviderRegistry.apiKeyFactories();
         credentialFactories.put("codewhisperer", new KiroCredentialsFactory());
         ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, credentialFactories,
-                ProviderRegistry.DEFAULT_RETRYABLE);
+                failoverStatuses(settings));
         registry.bind("providerRegistry", providers);
         registry.bind("providerRoutes", new ProviderRoutesBuilder(providers));
 
@@ -110,17 +112,19 @@ public class RouterConfiguration implements CamelConfiguration {
 
         long maxBody = settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024);
         ActiveStreams activeStreams = new ActiveStreams();
+        BodyLog bodyLog = new BodyLog(settings.bool("ccr.log.request-bodies", false),
+                settings.bool("ccr.log.response-bodies", false), settings.positive("ccr.log.body-max-chars", 16000));
         registry.bind("activeStreams", activeStreams);
         context.getManagementStrategy().addEventNotifier(
                 new GracefulDrain(activeStreams, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
         registry.bind("clientAuthenticator", authenticator);
-        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeStreams));
-        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeStreams));
+        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeStreams, bodyLog));
+        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeStreams, bodyLog));
         registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
                 new TokenCounter(), runtimeModelMap));
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
-        registry.bind("clientResponseWriter", new ClientResponseWriter(activeStreams));
+        registry.bind("clientResponseWriter", new ClientResponseWriter(activeStreams, bodyLog));
         registry.bind("clientErrorWriter", new ClientErrorWriter());
         registry.bind("getOnly", new MethodGuard("GET"));
         registry.bind("unknownPath", new UnknownPathResponder());
@@ -149,6 +153,23 @@ public class RouterConfiguration implements CamelConfiguration {
             addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
                     "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
         }
+    }
+
+    /** HTTP statuses on which another provider is tried ({@code ccr.failover.statuses}). */
+    private static Set<Integer> failoverStatuses(Settings settings) {
+        List<String> configured = settings.list("ccr.failover.statuses");
+        if (configured.isEmpty()) {
+            return ProviderRegistry.DEFAULT_RETRYABLE;
+        }
+        Set<Integer> statuses = new java.util.HashSet<>();
+        for (String status : configured) {
+            try {
+                statuses.add(Integer.parseInt(status));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(settings.source(), "ccr.failover.statuses", "'" + status + "' is not an HTTP status");
+            }
+        }
+        return Set.copyOf(statuses);
     }
 
     private static void addService(CamelContext context, Object service) {

@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ClientResponseWriter implements Processor {
     private final ActiveStreams activeStreams;
+    private final BodyLog bodyLog;
 
-    public ClientResponseWriter(ActiveStreams activeStreams) {
+    public ClientResponseWriter(ActiveStreams activeStreams, BodyLog bodyLog) {
         this.activeStreams = activeStreams;
+        this.bodyLog = bodyLog;
     }
 
     @Override
@@ -31,7 +33,7 @@ public final class ClientResponseWriter implements Processor {
         }
         if (body instanceof ClientReply reply) {
             new StreamRelay(client.channel(), reply, ClientConnection.decisionHeaders(exchange), client.keepAlive(),
-                    record, activeStreams).start();
+                    record, activeStreams, bodyLog.response(exchange.getExchangeId())).start();
             return;
         }
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);

@@ -28,10 +28,12 @@ public final class MessagesRequestReader implements Processor {
     private final RequestListener listener;
 
     private final ActiveStreams activeStreams;
+    private final BodyLog bodyLog;
 
     public MessagesRequestReader(long maxBodyBytes, boolean requireMaxTokens, RequestListener listener,
-                                 ActiveStreams activeStreams) {
+                                 ActiveStreams activeStreams, BodyLog bodyLog) {
         this.activeStreams = activeStreams;
+        this.bodyLog = bodyLog;
         this.maxBodyBytes = maxBodyBytes;
         this.requireMaxTokens = requireMaxTokens;
         this.listener = listener;
@@ -49,6 +51,7 @@ public final class MessagesRequestReader implements Processor {
         if (raw == null || raw.length == 0) {
             throw new RouterException(ErrorType.INVALID_REQUEST, "Request body is empty: a JSON object is required");
         }
+        bodyLog.request(exchange.getExchangeId(), raw);
         if (raw.length > maxBodyBytes) {
             throw new RouterException(ErrorType.REQUEST_TOO_LARGE,
                     "Request exceeds the maximum allowed size of " + maxBodyBytes + " bytes");

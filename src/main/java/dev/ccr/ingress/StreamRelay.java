@@ -40,12 +40,15 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile Flow.Subscription subscription;
     private volatile boolean headSent;
     private volatile ScheduledFuture<?> idleTimer;
+    private volatile ScheduledFuture<?> totalTimer;
 
     private final ActiveStreams activeStreams;
+    private final BodyLog.Capture bodyCapture;
 
     StreamRelay(Channel channel, ClientReply reply, Map<String, String> extraHeaders, boolean keepAlive,
-                RequestRecord record, ActiveStreams activeStreams) {
+                RequestRecord record, ActiveStreams activeStreams, BodyLog.Capture bodyCapture) {
         this.activeStreams = activeStreams;
+        this.bodyCapture = bodyCapture;
         this.channel = channel;
         this.reply = reply;
         this.extraHeaders = extraHeaders;
@@ -57,6 +60,9 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     void start() {
         activeStreams.opened();
         channel.closeFuture().addListener(onClientGone);
+        totalTimer = channel.eventLoop().schedule(() -> fail(new RouterException(ErrorType.TIMEOUT, 504,
+                "The provider's answer took longer than " + reply.totalTimeout().toSeconds() + " s", null, null),
+                FailureKind.TIMEOUT), reply.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
         reply.body().subscribe(this);
     }
 
@@ -138,6 +144,9 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
 
     private io.netty.channel.ChannelFuture write(byte[] bytes) {
         usage.observe(bytes);
+        if (bodyCapture != null) {
+            bodyCapture.add(bytes);
+        }
         if (!headSent) {
             headSent = true;
             Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
@@ -197,12 +206,16 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
         if (!ended.compareAndSet(false, true)) {
             return false;
         }
-        ScheduledFuture<?> timer = idleTimer;
-        if (timer != null) {
-            timer.cancel(false);
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[]{idleTimer, totalTimer}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
         channel.closeFuture().removeListener(onClientGone);
         activeStreams.closed();
+        if (bodyCapture != null) {
+            bodyCapture.log(reply.status());
+        }
         return true;
     }
 

@@ -18,9 +18,10 @@ import java.util.concurrent.Flow;
  * @param body        the provider's body, read at the client's pace
  * @param translator  provider bytes → client bytes
  * @param idleTimeout the longest gap allowed between two pieces of the provider's body
+ * @param totalTimeout the longest the whole answer may take
  * @param sse         whether the client receives server-sent events (so a late failure becomes an error event)
  */
 public record ClientReply(int status, String contentType, Map<String, String> headers,
                           Flow.Publisher<List<ByteBuffer>> body, StreamTranslator translator, Duration idleTimeout,
-                          boolean sse) {
+                          Duration totalTimeout, boolean sse) {
 }

@@ -35,7 +35,7 @@ public final class ResponseTransformProcessor extends TransformStep {
             }
             exchange.getIn().setBody(new ClientReply(200, transformer.contentType(request, response), headers,
                     response.body(), transformer.translator(request, target, provider, response),
-                    provider.timeouts().idle(), request.stream()));
+                    provider.timeouts().idle(), provider.timeouts().total(), request.stream()));
         } catch (RuntimeException e) {
             response.discard();
             throw e;
