@@ -39,6 +39,8 @@ public final class RouterHarness implements AutoCloseable {
         Map<String, String> all = new HashMap<>();
         all.put("ccr.port", Integer.toString(port));
         all.put("ccr.routes.reload", "false");
+        // never read or write a developer's own run-time overrides
+        all.put("ccr.admin.overrides-file", tempOverridesFile());
         all.putAll(properties);
         Main main = CamelCodeRouter.createMain(configFile, all);
         try {
@@ -47,6 +49,16 @@ public final class RouterHarness implements AutoCloseable {
             throw new IllegalStateException("router did not start: " + e.getMessage(), e);
         }
         return new RouterHarness(main, port);
+    }
+
+    private static String tempOverridesFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ccr-overrides");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("routing-overrides.json").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static int freePort() {
