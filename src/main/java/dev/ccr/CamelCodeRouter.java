@@ -11,6 +11,10 @@ import java.util.Map;
 public final class CamelCodeRouter {
     public static final String DEFAULT_CONFIG = "config/application.properties";
 
+    static {
+        CommonPool.ensureParallelism();
+    }
+
     private CamelCodeRouter() {
     }
 
