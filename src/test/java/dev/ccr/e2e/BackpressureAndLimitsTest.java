@@ -34,7 +34,11 @@ class BackpressureAndLimitsTest {
         router = RouterHarness.start(Map.of(
                 "ccr.providers.anthropic.base-url", upstream.baseUrl(),
                 "ccr.providers.anthropic.api-key", PROVIDER_KEY,
-                "ccr.providers.anthropic.timeouts.total", "3s",
+                // a second provider on the same mock, with a short limit on the whole answer
+                "ccr.providers.slow.protocol", "anthropic",
+                "ccr.providers.slow.base-url", upstream.baseUrl(),
+                "ccr.providers.slow.api-key", PROVIDER_KEY,
+                "ccr.providers.slow.timeouts.total", "3s",
                 "ccr.log.request-bodies", "true",
                 "ccr.log.response-bodies", "true",
                 "ccr.log.body-max-chars", "2000"));
@@ -95,7 +99,7 @@ class BackpressureAndLimitsTest {
         long start = System.nanoTime();
 
         HttpResponse<String> response = router.post("/v1/messages",
-                "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}", Map.of());
+                "{\"model\":\"slow,m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}", Map.of());
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(8));
         assertThat(SseText.eventNames(response.body())).endsWith("error");
