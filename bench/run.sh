@@ -14,6 +14,7 @@ TTFB_SECONDS=${BENCH_TTFB_SECONDS:-5}   # seconds of sequential streaming reques
 EVENT_GAP=${MOCK_EVENT_GAP_MS:-0}       # mock's gap between SSE events (ms)
 BODY_FILE=${BENCH_BODY_FILE:-}          # optional request body (JSON file); default is a tiny "hi"
 ROUTER_JAVA_OPTS=${ROUTER_JAVA_OPTS:-}  # extra JVM options for the router (default: plain java -jar)
+JFR=${BENCH_JFR:-0}                     # 1: record the router with JFR (profile settings) into $OUT/router.jfr
 JAR=target/camel-code-router.jar
 OUT=${BENCH_OUT:-bench/out/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
@@ -91,6 +92,9 @@ cpu_ticks() { # utime+stime of a pid, in clock ticks
 rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 CLK_TCK=$(getconf CLK_TCK)
 
+if [ "$JFR" = 1 ]; then
+  ROUTER_JAVA_OPTS="$ROUTER_JAVA_OPTS -XX:StartFlightRecording=name=bench,settings=profile"
+fi
 log "output: $OUT   mock: $DIRECT   router: $ROUTER   phases: ${DURATION}s, warmup ${WARMUP}s, ${CONNS} connections"
 {
   echo "date=$(date -Iseconds)"
@@ -115,7 +119,9 @@ CCR_PORT=$ROUTER_PORT ANTHROPIC_UPSTREAM_URL=$DIRECT ANTHROPIC_API_KEY=dummy \
 ROUTER_PID=$!
 T1=$(wait_ready "$ROUTER/health" "$ROUTER_PID" 60) || die "router did not become ready, see $OUT/router.log"
 STARTUP_MS=$(( (T1 - T0) / 1000000 ))
-log "router ready in ${STARTUP_MS} ms (pid $ROUTER_PID)"
+STARTUP_CPU=$(awk -v t="$(cpu_ticks "$ROUTER_PID")" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", t / hz}')
+CAMEL_START=$(grep -o 'started in [^)]*)' "$OUT/router.log" | tail -1 || true)
+log "router ready in ${STARTUP_MS} ms, ${STARTUP_CPU} CPU s (pid $ROUTER_PID; Camel: $CAMEL_START)"
 sleep 2
 RSS_IDLE_ROUTER=$(rss_mb "$ROUTER_PID")
 RSS_IDLE_MOCK=$(rss_mb "$MOCK_PID")
@@ -182,11 +188,18 @@ for target in direct router; do
 done
 
 RSS_LOAD_ROUTER=$(rss_mb "$ROUTER_PID")
+if [ "$JFR" = 1 ]; then
+  jcmd "$ROUTER_PID" JFR.dump name=bench filename="$PWD/$OUT/router.jfr" >"$OUT/jfr-dump.txt" 2>&1 \
+    && "$HERE/jfr-summary.sh" "$OUT/router.jfr" >"$OUT/jfr-summary.txt" 2>&1 \
+    && log "JFR recording: $OUT/router.jfr, summary: $OUT/jfr-summary.txt" || log "JFR dump failed, see $OUT/jfr-dump.txt"
+fi
 RSS_LOAD_MOCK=$(rss_mb "$MOCK_PID")
-echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/env.txt"
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "loadavg_end=$LOAD_END" >>"$OUT/env.txt"
 for k in "${!M[@]}"; do echo "$k=${M[$k]}"; done | sort >"$OUT/metrics.txt"
 {
-  echo "startup_ms=$STARTUP_MS"
+  echo "startup_ms=$STARTUP_MS startup_cpu_s=$STARTUP_CPU"
+  echo "camel_start=\"$CAMEL_START\""
   echo "rss_idle_router_mb=$RSS_IDLE_ROUTER rss_load_router_mb=$RSS_LOAD_ROUTER"
   echo "rss_idle_mock_mb=$RSS_IDLE_MOCK rss_load_mock_mb=$RSS_LOAD_MOCK"
 } >>"$OUT/metrics.txt"
@@ -225,12 +238,13 @@ for k in "${!M[@]}"; do case "$k" in *.errors) TOTAL_ERRORS=$((TOTAL_ERRORS + M[
 {
   echo "### Direct to mock vs through the router"
   echo
-  echo "$(nproc) CPUs, $(java -version 2>&1 | head -1), ${DURATION}s per phase, load average $(sed -n 's/^loadavg_start=//p' "$OUT/env.txt") at start."
+  echo "$(nproc) CPUs, $(java -version 2>&1 | head -1), ${DURATION}s per phase, load average $(sed -n 's/^loadavg_start=//p' "$OUT/env.txt") at start, $LOAD_END at end."
   echo "Latencies in ms (p50 / p99, wrk, whole response); streaming = until the last SSE event."
   echo
   echo "| Metric | Direct (mock) | Via router | Router adds |"
   echo "|---|---:|---:|---:|"
   echo "| Startup: JVM launch → first 200 on /health (ms) | — | $STARTUP_MS | |"
+  echo "| Startup: router CPU time until ready (s) | — | $STARTUP_CPU | Camel: ${CAMEL_START:-?} |"
   lat_row "Non-streaming latency, 1 conn" ns-c1
   lat_row "Non-streaming latency, $CONNS conns" "ns-c$CONNS"
   lat_row "Streaming latency, 1 conn" st-c1
