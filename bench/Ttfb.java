@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Sequential streaming-latency probe for the benchmark: JDK only, no build step.
  *
- * <pre>java bench/Ttfb.java HOST PORT SECONDS [WARMUP_REQUESTS] [BODY_FILE]</pre>
+ * <pre>java bench/Ttfb.java HOST PORT SECONDS [WARMUP_REQUESTS] [BODY_FILE] [stream|plain]</pre>
  *
  * Sends {@code POST /v1/messages} with {@code "stream":true} over one keep-alive connection, one request at a time,
  * for SECONDS (at most 50,000 requests) after WARMUP_REQUESTS unmeasured ones, and measures for each request, from
@@ -26,7 +26,8 @@ import java.util.Locale;
  *   <li>full: the terminating chunk (the whole stream) is in hand.</li>
  * </ul>
  * Prints one line: {@code TTFB n=... ttfb_p50_us=... ttfb_p99_us=... first_event_p50_us=... ... full_p99_us=...}.
- * A non-200 answer or a stream without message_stop aborts with exit status 1.
+ * A non-200 answer or a stream without message_stop aborts with exit status 1. With {@code plain} the requests are
+ * not streamed (a cross-check of wrk's unloaded latency): first_event is then the whole body.
  */
 public final class Ttfb {
     private static final int MAX_REQUESTS = 50_000;
@@ -36,20 +37,22 @@ public final class Ttfb {
         int port = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        boolean stream = args.length <= 5 || !args[5].equals("plain");
+        String flag = "\"stream\":" + stream;
         String body = args.length > 4 && !args[4].isEmpty()
-                ? Files.readString(Path.of(args[4])).replaceFirst("\"stream\"\\s*:\\s*\\w+", "\"stream\":true")
+                ? Files.readString(Path.of(args[4])).replaceFirst("\"stream\"\\s*:\\s*\\w+", flag)
                 : "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-                        + "\"stream\":true}";
-        if (!body.contains("\"stream\":true")) {
-            body = body.replaceFirst("^\\s*\\{", "{\"stream\":true,");
+                        + flag + "}";
+        if (!body.contains(flag)) {
+            body = body.replaceFirst("^\\s*\\{", "{" + flag + ",");
         }
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         byte[] request = ("POST /v1/messages HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: application/json\r\nanthropic-version: 2023-06-01\r\nx-api-key: dummy"
-                + "\r\nAccept: text/event-stream\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n")
+                + "\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
 
-        Client client = new Client(host, port, request, bodyBytes);
+        Client client = new Client(host, port, request, bodyBytes, stream ? "message_stop" : "end_turn");
         for (int i = 0; i < warmup; i++) {
             client.once();
         }
@@ -89,6 +92,7 @@ public final class Ttfb {
         private final int port;
         private final byte[] head;
         private final byte[] body;
+        private final String endMarker;
         private Socket socket;
         private InputStream in;
         private OutputStream out;
@@ -97,7 +101,8 @@ public final class Ttfb {
         private int lim;
         int connects;
 
-        Client(String host, int port, byte[] head, byte[] body) {
+        Client(String host, int port, byte[] head, byte[] body, String endMarker) {
+            this.endMarker = endMarker;
             this.host = host;
             this.port = port;
             this.head = head;
@@ -177,8 +182,8 @@ public final class Ttfb {
                 firstEvent = full;
             }
             String text = content.toString(StandardCharsets.UTF_8);
-            if (!text.contains("message_stop")) {
-                throw new IOException("stream ended without message_stop: " + text);
+            if (!text.contains(endMarker)) {
+                throw new IOException("answer without " + endMarker + ": " + text);
             }
             if (close) {
                 close();

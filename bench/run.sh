@@ -8,7 +8,8 @@ ROOT=$(dirname "$HERE")
 cd "$ROOT"
 
 DURATION=${BENCH_DURATION:-10}          # seconds per wrk phase
-WARMUP=${BENCH_WARMUP:-5}               # seconds of unmeasured load per target and mode before measuring
+WARMUP=${BENCH_WARMUP:-10}              # seconds of unmeasured load on the router per mode before measuring
+WARMUP_DIRECT=$(( (WARMUP + 2) / 3 ))   # the mock warms up much faster
 CONNS=${BENCH_CONNECTIONS:-20}          # the "loaded" connection count
 TTFB_SECONDS=${BENCH_TTFB_SECONDS:-5}   # seconds of sequential streaming requests for the TTFB probe
 EVENT_GAP=${MOCK_EVENT_GAP_MS:-0}       # mock's gap between SSE events (ms)
@@ -85,6 +86,10 @@ wait_ready() { # url pid timeout_s -> prints ns timestamp of the first 200
   done
   return 1
 }
+alive() { # fail loudly if the mock or the router is gone (e.g. killed from outside by a broad pkill)
+  kill -0 "$MOCK_PID" 2>/dev/null || die "the mock (pid $MOCK_PID) is gone during $1; see $OUT/mock.log"
+  kill -0 "$ROUTER_PID" 2>/dev/null || die "the router (pid $ROUTER_PID) is gone during $1; see $OUT/router.log (SIGTERM from outside?)"
+}
 cpu_ticks() { # utime+stime of a pid, in clock ticks
   local stat; stat=$(cat "/proc/$1/stat"); stat=${stat##*) }
   awk '{print $12 + $13}' <<<"$stat"
@@ -142,10 +147,12 @@ declare -A M   # metrics
 run_wrk() { # name url conns seconds stream -> fills M[name.*]
   local name=$1 url=$2 conns=$3 secs=$4 stream=$5 line
   local r0 m0 r1 m1
+  alive "$name"
   r0=$(cpu_ticks "$ROUTER_PID"); m0=$(cpu_ticks "$MOCK_PID")
   BENCH_STREAM=$stream BENCH_BODY_FILE=$BODY_FILE \
     wrk -t1 -c"$conns" -d"${secs}s" --timeout 10s -s "$HERE/post.lua" "$url" >"$OUT/wrk-$name.txt" 2>&1 \
     || die "wrk failed, see $OUT/wrk-$name.txt"
+  alive "$name"
   r1=$(cpu_ticks "$ROUTER_PID"); m1=$(cpu_ticks "$MOCK_PID")
   line=$(grep '^BENCH ' "$OUT/wrk-$name.txt") || die "no BENCH line in $OUT/wrk-$name.txt"
   local kv
@@ -158,12 +165,10 @@ run_wrk() { # name url conns seconds stream -> fills M[name.*]
     "${M[$name.p50_us]}" "${M[$name.p99_us]}" "${M[$name.errors]}")"
 }
 
-log "warm-up: ${WARMUP}s per target and mode at $CONNS connections (not measured)"
+log "warm-up per mode at $CONNS connections (not measured): router ${WARMUP}s, mock ${WARMUP_DIRECT}s"
 for stream in 0 1; do
-  for target in direct router; do
-    url=$DIRECT; [ "$target" = router ] && url=$ROUTER
-    run_wrk "warmup-$target-s$stream" "$url" "$CONNS" "$WARMUP" "$stream"
-  done
+  run_wrk "warmup-direct-s$stream" "$DIRECT" "$CONNS" "$WARMUP_DIRECT" "$stream"
+  run_wrk "warmup-router-s$stream" "$ROUTER" "$CONNS" "$WARMUP" "$stream"
 done
 
 # measured phases, direct and router alternating so background noise hits both alike
@@ -181,7 +186,8 @@ log "streaming first-byte probe: ${TTFB_SECONDS}s sequential per target"
 for target in direct router; do
   port=$MOCK_PORT; [ "$target" = router ] && port=$ROUTER_PORT
   java -XX:+UseSerialGC "$HERE/Ttfb.java" 127.0.0.1 "$port" "$TTFB_SECONDS" 300 "$BODY_FILE" \
-    >"$OUT/ttfb-$target.txt" 2>&1 || die "TTFB probe failed, see $OUT/ttfb-$target.txt"
+    >"$OUT/ttfb-$target.txt" 2>&1 || { alive "ttfb-$target"; die "TTFB probe failed, see $OUT/ttfb-$target.txt"; }
+  alive "ttfb-$target"
   line=$(grep '^TTFB ' "$OUT/ttfb-$target.txt")
   for kv in ${line#TTFB }; do M[ttfb-$target.${kv%%=*}]=${kv#*=}; done
   log "ttfb-$target: $line"
