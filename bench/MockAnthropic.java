@@ -1,0 +1,324 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fast mock of Anthropic's Messages API for the benchmark: JDK only, no build step.
+ *
+ * <pre>java bench/MockAnthropic.java PORT [EVENT_GAP_MS]</pre>
+ *
+ * Listens on 127.0.0.1:PORT. HTTP/1.1 with keep-alive, one pooled thread per connection, TCP_NODELAY.
+ * <ul>
+ *   <li>{@code POST /v1/messages}: a small assistant message; with {@code "stream":true} in the body an SSE answer
+ *       shaped like Anthropic's (message_start, ping, content_block_start, 4 deltas, content_block_stop,
+ *       message_delta, message_stop), each event its own chunk, flushed one by one, with EVENT_GAP_MS
+ *       (default 0, or env MOCK_EVENT_GAP_MS) between events.</li>
+ *   <li>{@code POST /v1/messages/count_tokens}: {@code {"input_tokens":9}}.</li>
+ *   <li>{@code GET|HEAD} anything: {@code {"status":"ok"}} (readiness).</li>
+ * </ul>
+ * The model echoed back is the request's {@code "model"}.
+ */
+public final class MockAnthropic {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final AtomicLong IDS = new AtomicLong(0x5eed_0000L);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final String[] TEXT = {"MOCK-REPLY: ", "hello from t", "he mock serv", "er (model=%s)"};
+    private static int gapMs;
+
+    public static void main(String[] args) throws IOException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 18080;
+        String gapEnv = System.getenv("MOCK_EVENT_GAP_MS");
+        gapMs = args.length > 1 ? Integer.parseInt(args[1])
+                : gapEnv != null && !gapEnv.isBlank() ? Integer.parseInt(gapEnv.trim()) : 0;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1024, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "mock-conn-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        System.out.println("mock-anthropic listening on 127.0.0.1:" + port + " (event gap " + gapMs + " ms)");
+        while (true) {
+            Socket socket = server.accept();
+            try {
+                socket.setTcpNoDelay(true);
+                pool.execute(() -> serve(socket));
+            } catch (Exception e) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static void serve(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            Request request;
+            while ((request = Request.read(in)) != null) {
+                respond(request, out);
+                if (!request.keepAlive) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // client went away: nothing to do
+        }
+    }
+
+    private static void respond(Request request, OutputStream out) throws IOException {
+        if (request.method.equals("GET") || request.method.equals("HEAD")) {
+            writeFixed(out, request, "200 OK", "application/json", "{\"status\":\"ok\"}");
+            return;
+        }
+        if (!request.method.equals("POST")) {
+            writeFixed(out, request, "405 Method Not Allowed", "application/json",
+                    "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"method\"}}");
+            return;
+        }
+        if (request.path.startsWith("/v1/messages/count_tokens")) {
+            writeFixed(out, request, "200 OK", "application/json", "{\"input_tokens\":9}");
+            return;
+        }
+        String model = jsonString(request.body, "model", "claude-sonnet-4-5");
+        String id = Long.toHexString(IDS.incrementAndGet());
+        if (jsonTrue(request.body, "stream")) {
+            stream(out, request, model, id);
+        } else {
+            String text = TEXT[0] + TEXT[1] + TEXT[2] + String.format(Locale.ROOT, TEXT[3], model);
+            String body = "{\"id\":\"msg_mock" + id + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
+                    + model + "\",\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}],"
+                    + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":9,"
+                    + "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":12}}";
+            writeFixed(out, request, "200 OK", "application/json", body);
+        }
+    }
+
+    private static void writeFixed(OutputStream out, Request request, String status, String type, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + status + "\r\ncontent-type: " + type + "\r\ncontent-length: " + bytes.length
+                + "\r\nrequest-id: req_mock" + Long.toHexString(IDS.get())
+                + (request.keepAlive ? "" : "\r\nconnection: close") + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        if (!request.method.equals("HEAD")) {
+            out.write(bytes);
+        }
+        out.flush();
+    }
+
+    private static void stream(OutputStream out, Request request, String model, String id) throws IOException {
+        String head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream; charset=utf-8\r\ncache-control: no-cache"
+                + "\r\ntransfer-encoding: chunked\r\nrequest-id: req_mock" + id
+                + (request.keepAlive ? "" : "\r\nconnection: close") + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_mock" + id
+                + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],"
+                + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":9,"
+                + "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":1}}}", false);
+        event(out, "ping", "{\"type\":\"ping\"}", true);
+        event(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}", true);
+        for (String t : TEXT) {
+            String text = t.contains("%s") ? String.format(Locale.ROOT, t, model) : t;
+            event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                    + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}", true);
+        }
+        event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}", true);
+        event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":12}}", true);
+        event(out, "message_stop", "{\"type\":\"message_stop\"}", true);
+        out.write('0');
+        out.write(CRLF);
+        out.write(CRLF);
+        out.flush();
+    }
+
+    private static void event(OutputStream out, String name, String data, boolean gapBefore) throws IOException {
+        if (gapBefore && gapMs > 0) {
+            try {
+                Thread.sleep(gapMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
+        byte[] bytes = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        out.write(Integer.toHexString(bytes.length).getBytes(StandardCharsets.ISO_8859_1));
+        out.write(CRLF);
+        out.write(bytes);
+        out.write(CRLF);
+        out.flush();
+    }
+
+    /** The string value of the first {@code "key": "..."} in a JSON body (no escapes; good enough for a mock). */
+    private static String jsonString(String body, String key, String fallback) {
+        int at = valueStart(body, key);
+        if (at < 0 || at >= body.length() || body.charAt(at) != '"') {
+            return fallback;
+        }
+        int end = body.indexOf('"', at + 1);
+        if (end < 0 || end - at > 200) {
+            return fallback;
+        }
+        String value = body.substring(at + 1, end);
+        return value.indexOf('\\') >= 0 ? fallback : value;
+    }
+
+    private static boolean jsonTrue(String body, String key) {
+        int at = valueStart(body, key);
+        return at >= 0 && body.startsWith("true", at);
+    }
+
+    /** Index of the value after the first top-level-looking {@code "key":}, or -1. */
+    private static int valueStart(String body, String key) {
+        String quoted = "\"" + key + "\"";
+        int from = 0;
+        while (true) {
+            int i = body.indexOf(quoted, from);
+            if (i < 0) {
+                return -1;
+            }
+            int j = i + quoted.length();
+            while (j < body.length() && Character.isWhitespace(body.charAt(j))) {
+                j++;
+            }
+            if (j < body.length() && body.charAt(j) == ':') {
+                j++;
+                while (j < body.length() && Character.isWhitespace(body.charAt(j))) {
+                    j++;
+                }
+                return j;
+            }
+            from = i + 1;
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    /** One parsed HTTP/1.x request. */
+    private static final class Request {
+        String method;
+        String path;
+        boolean keepAlive;
+        String body;
+
+        static Request read(InputStream in) throws IOException {
+            String line = readLine(in);
+            while (line != null && line.isEmpty()) {
+                line = readLine(in); // tolerate stray CRLF between requests
+            }
+            if (line == null) {
+                return null;
+            }
+            String[] parts = line.split(" ", 3);
+            if (parts.length < 3) {
+                throw new IOException("bad request line");
+            }
+            Request r = new Request();
+            r.method = parts[0];
+            r.path = parts[1];
+            boolean http11 = parts[2].trim().equalsIgnoreCase("HTTP/1.1");
+            r.keepAlive = http11;
+            long length = 0;
+            boolean chunked = false;
+            String header;
+            while ((header = readLine(in)) != null && !header.isEmpty()) {
+                int colon = header.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> {
+                        String v = value.toLowerCase(Locale.ROOT);
+                        if (v.contains("close")) {
+                            r.keepAlive = false;
+                        } else if (v.contains("keep-alive")) {
+                            r.keepAlive = true;
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            if (header == null) {
+                throw new EOFException();
+            }
+            byte[] body;
+            if (chunked) {
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                while (true) {
+                    String size = readLine(in);
+                    if (size == null) {
+                        throw new EOFException();
+                    }
+                    int semi = size.indexOf(';');
+                    int n = Integer.parseInt((semi >= 0 ? size.substring(0, semi) : size).trim(), 16);
+                    if (n == 0) {
+                        String trailer;
+                        while ((trailer = readLine(in)) != null && !trailer.isEmpty()) {
+                            // skip trailers
+                        }
+                        break;
+                    }
+                    all.write(in.readNBytes(n));
+                    readLine(in);
+                }
+                body = all.toByteArray();
+            } else {
+                if (length > 64L * 1024 * 1024) {
+                    throw new IOException("body too large");
+                }
+                body = in.readNBytes((int) length);
+                if (body.length < length) {
+                    throw new EOFException();
+                }
+            }
+            r.body = new String(body, StandardCharsets.UTF_8);
+            return r;
+        }
+
+        private static String readLine(InputStream in) throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '\n') {
+                    int n = sb.length();
+                    if (n > 0 && sb.charAt(n - 1) == '\r') {
+                        sb.setLength(n - 1);
+                    }
+                    return sb.toString();
+                }
+                if (sb.length() > 64 * 1024) {
+                    throw new IOException("line too long");
+                }
+                sb.append((char) c);
+            }
+            return sb.length() == 0 ? null : sb.toString();
+        }
+    }
+}
