@@ -29,9 +29,11 @@ public final class AnthropicTransformer implements ProtocolTransformer {
     public UpstreamRequest toUpstream(MessagesRequest request, Target target, ProviderSettings provider) {
         String model = target.modelFor(request);
         byte[] body = request.rawBody();
-        if (!model.equals(request.model())) {
+        boolean foreignThinking = ForeignThinking.mayContain(body);
+        if (!model.equals(request.model()) || foreignThinking) {
             ObjectNode copy = request.copyOfBody();
             copy.put("model", model);
+            ForeignThinking.strip(copy);
             body = Json.bytes(copy);
         }
         Map<String, String> headers = new LinkedHashMap<>();
