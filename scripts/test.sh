@@ -17,9 +17,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# playwright-core drives Debian's chromium (it downloads no browser of its own)
-if [ ! -d src/test/browser/node_modules/playwright-core ] && command -v npm >/dev/null; then
-  npm ci --prefix src/test/browser --no-audit --no-fund
-fi
+# npm packages of the tests: playwright-core drives Debian's chromium (it downloads no browser of its own), and the
+# official Anthropic SDK is checked against the router
+for dir in src/test/browser src/test/sdk; do
+  if [ ! -d "$dir/node_modules" ] && command -v npm >/dev/null; then
+    npm ci --prefix "$dir" --no-audit --no-fund
+  fi
+done
 
 exec mvn -B verify
