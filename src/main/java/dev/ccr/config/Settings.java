@@ -32,6 +32,11 @@ public final class Settings {
         return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** The value as written (trimmed), an empty one included: for settings where empty means "none". */
+    public Optional<String> raw(String key) {
+        return lookup.apply(key).map(String::trim);
+    }
+
     public String string(String key, String fallback) {
         return get(key).orElse(fallback);
     }

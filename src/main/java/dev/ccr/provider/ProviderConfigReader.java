@@ -75,7 +75,8 @@ public final class ProviderConfigReader {
         Map<String, String> options = new LinkedHashMap<>();
         for (String key : propertyNames) {
             if (key.startsWith(prefix)) {
-                settings.get(key).ifPresent(v -> options.put(key.substring(prefix.length()), v));
+                // an empty option is a choice ("none"), not a missing one
+                settings.raw(key).ifPresent(v -> options.put(key.substring(prefix.length()), v));
             }
         }
         return options;

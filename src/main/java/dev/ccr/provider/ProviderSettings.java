@@ -32,7 +32,14 @@ public record ProviderSettings(String name, String protocol, URI baseUrl, List<S
         return models.isEmpty() || models.contains(model);
     }
 
+    /** A protocol option, or the fallback when it is not set or left empty. */
     public String option(String key, String fallback) {
+        String value = options.get(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A protocol option where writing it empty means "none": empty when so written, the fallback when absent. */
+    public String optionOrEmpty(String key, String fallback) {
         return options.getOrDefault(key, fallback);
     }
 

@@ -32,7 +32,7 @@ record GeminiOptions(String apiVersion, int maxOutputTokens, boolean thinking, i
     static GeminiOptions of(ProviderSettings provider) {
         String version = provider.option(API_VERSION, "v1beta").trim();
         version = version.replaceAll("^/+|/+$", "");
-        String fallback = provider.option(SIGNATURE_FALLBACK, SKIP_SIGNATURE_VALIDATOR).trim();
+        String fallback = provider.optionOrEmpty(SIGNATURE_FALLBACK, SKIP_SIGNATURE_VALIDATOR).trim();
         return new GeminiOptions(
                 version.isEmpty() ? "v1beta" : version,
                 provider.limits() == null ? 0 : provider.limits().maxOutputTokens(),

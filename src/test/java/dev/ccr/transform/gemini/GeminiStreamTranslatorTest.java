@@ -1,5 +1,6 @@
 package dev.ccr.transform.gemini;
 
+import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
@@ -74,7 +75,7 @@ class GeminiStreamTranslatorTest {
         assertThat(start.path("usage").path("input_tokens").asLong()).isEqualTo(176);
         assertThat(start.path("usage").path("cache_read_input_tokens").asLong()).isEqualTo(1024);
 
-        JsonNode message = ClientView.fold(events);
+        JsonNode message = AnthropicEventFold.fold(events);
         assertThat(message.path("content").path(0).path("text").asText()).isEqualTo("Héllo, wörld 🌍!");
         assertThat(message.path("stop_reason").asText()).isEqualTo("end_turn");
         assertThat(message.path("usage").path("input_tokens").asLong()).isEqualTo(176);
@@ -91,7 +92,7 @@ class GeminiStreamTranslatorTest {
                 "content_block_stop 0", "content_block_start 1 text", "content_block_delta 1 text_delta",
                 "content_block_stop 1", "content_block_start 2 thinking", "content_block_delta 2 signature_delta",
                 "content_block_stop 2", "message_delta", "message_stop");
-        JsonNode message = ClientView.fold(events);
+        JsonNode message = AnthropicEventFold.fold(events);
         assertThat(message.path("content").path(0).path("thinking").asText())
                 .isEqualTo("**Weighing the request**\n\nThe user wants a short answer, so I will keep it brief.");
         assertThat(message.path("content").path(1).path("text").asText()).isEqualTo("Pong.");
@@ -112,7 +113,7 @@ class GeminiStreamTranslatorTest {
                 "content_block_delta 2 signature_delta", "content_block_stop 2", "content_block_start 3 tool_use",
                 "content_block_delta 3 input_json_delta", "content_block_stop 3", "content_block_start 4 tool_use",
                 "content_block_delta 4 input_json_delta", "content_block_stop 4", "message_delta", "message_stop");
-        JsonNode message = ClientView.fold(events);
+        JsonNode message = AnthropicEventFold.fold(events);
         JsonNode content = message.path("content");
         // the signature Gemini put on the first call sits right before it
         assertThat(content.path(2).path("signature").asText()).isEqualTo("gemini:EqQCCqECAdHtim9Y3Sg1sJZ3mVxkq2f0");
@@ -132,7 +133,7 @@ class GeminiStreamTranslatorTest {
                 GeminiFixtures.provider(), GeminiFixtures.response("text/event-stream"));
         String sse = chunk("[{\"functionCall\":{\"name\":\"Read\",\"args\":{}}},"
                 + "{\"functionCall\":{\"id\":\"fc_42\",\"name\":\"Bash\",\"args\":{\"command\":\"ls\"}}}]", "STOP");
-        JsonNode content = ClientView.fold(events(run(translator, sse.getBytes(StandardCharsets.UTF_8))))
+        JsonNode content = AnthropicEventFold.fold(events(run(translator, sse.getBytes(StandardCharsets.UTF_8))))
                 .path("content");
 
         assertThat(content.path(0).path("id").asText()).matches("toolu_[0-9a-f]{32}");
@@ -145,7 +146,7 @@ class GeminiStreamTranslatorTest {
             "BLOCKLIST,refusal", "PROHIBITED_CONTENT,refusal", "SPII,refusal", "OTHER,end_turn",
             "LANGUAGE,end_turn"})
     void finishReasonsBecomeStopReasons(String finishReason, String stopReason) {
-        JsonNode message = ClientView.fold(translate(chunk("[{\"text\":\"Some text\"}]", finishReason)));
+        JsonNode message = AnthropicEventFold.fold(translate(chunk("[{\"text\":\"Some text\"}]", finishReason)));
 
         assertThat(message.path("stop_reason").asText()).isEqualTo(stopReason);
     }
@@ -154,7 +155,7 @@ class GeminiStreamTranslatorTest {
     void maxTokensWinsOverAFunctionCall() {
         String sse = chunk("[{\"functionCall\":{\"name\":\"Read\",\"args\":{\"file_path\":\"/a\"}}}]", "MAX_TOKENS");
 
-        assertThat(ClientView.fold(translate(sse)).path("stop_reason").asText()).isEqualTo("max_tokens");
+        assertThat(AnthropicEventFold.fold(translate(sse)).path("stop_reason").asText()).isEqualTo("max_tokens");
     }
 
     @Test
@@ -169,7 +170,7 @@ class GeminiStreamTranslatorTest {
     void blockedPromptIsARefusal() {
         String sse = "data: {\"promptFeedback\":{\"blockReason\":\"SAFETY\"},\"usageMetadata\":"
                 + "{\"promptTokenCount\":8,\"totalTokenCount\":8},\"modelVersion\":\"gemini-2.5-flash\"}\n\n";
-        JsonNode message = ClientView.fold(translate(sse));
+        JsonNode message = AnthropicEventFold.fold(translate(sse));
 
         assertThat(message.path("content")).isEmpty();
         assertThat(message.path("stop_reason").asText()).isEqualTo("refusal");
@@ -181,7 +182,7 @@ class GeminiStreamTranslatorTest {
         String sse = chunk("[{\"text\":\"Hi\"}]", "STOP")
                 + "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"\"}],\"role\":\"model\"},\"index\":0}],"
                 + "\"usageMetadata\":{\"promptTokenCount\":70,\"candidatesTokenCount\":3,\"totalTokenCount\":73}}\n\n";
-        JsonNode message = ClientView.fold(translate(sse));
+        JsonNode message = AnthropicEventFold.fold(translate(sse));
 
         assertThat(message.path("usage").path("input_tokens").asLong()).isEqualTo(70);
         assertThat(message.path("usage").path("output_tokens").asLong()).isEqualTo(3);
@@ -190,7 +191,7 @@ class GeminiStreamTranslatorTest {
 
     @Test
     void groundedAnswerEndsWithItsSources() {
-        JsonNode message = ClientView.fold(translate(resource("stream_grounded.sse")));
+        JsonNode message = AnthropicEventFold.fold(translate(resource("stream_grounded.sse")));
 
         assertThat(message.path("content")).hasSize(1);
         assertThat(message.path("content").path(0).path("text").asText()).isEqualTo(

@@ -1,5 +1,6 @@
 package dev.ccr.transform.gemini;
 
+import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +39,7 @@ class GeminiToolRoundTripTest {
             + "\"responseId\":\"turn2\"}\r\n\r\n";
 
     static JsonNode answer(MessagesRequest request, String sse) {
-        return ClientView.fold(events(run(GeminiFixtures.streamTranslator(request),
+        return AnthropicEventFold.fold(events(run(GeminiFixtures.streamTranslator(request),
                 sse.getBytes(StandardCharsets.UTF_8))));
     }
 

@@ -1,5 +1,6 @@
 package dev.ccr.transform.gemini;
 
+import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
@@ -100,6 +101,6 @@ class GeminiWholeResponseTest {
         StreamTranslator json = translator(streaming, "application/json");
         assertThat(json).isInstanceOf(WholeBodyTranslator.class);
         byte[] sse = run(json, resource("response_function_call.json").getBytes(StandardCharsets.UTF_8));
-        assertThat(ClientView.fold(GeminiFixtures.events(sse)).path("stop_reason").asText()).isEqualTo("tool_use");
+        assertThat(AnthropicEventFold.fold(GeminiFixtures.events(sse)).path("stop_reason").asText()).isEqualTo("tool_use");
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccr.transform.openai;
 
+import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.Json;
 import dev.ccr.error.ErrorType;

@@ -1,5 +1,6 @@
 package dev.ccr.transform.openai;
 
+import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
