@@ -4,7 +4,7 @@ import dev.ccr.admin.Admin;
 import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.Settings;
-import dev.ccr.ingress.ActiveStreams;
+import dev.ccr.ingress.ActiveRequests;
 import dev.ccr.ingress.BodyLog;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
@@ -111,20 +111,20 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("providerCall", new ProviderCallProcessor(providers));
 
         long maxBody = settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024);
-        ActiveStreams activeStreams = new ActiveStreams();
+        ActiveRequests activeRequests = new ActiveRequests();
         BodyLog bodyLog = new BodyLog(settings.bool("ccr.log.request-bodies", false),
                 settings.bool("ccr.log.response-bodies", false), settings.positive("ccr.log.body-max-chars", 16000));
-        registry.bind("activeStreams", activeStreams);
+        registry.bind("activeRequests", activeRequests);
         context.getManagementStrategy().addEventNotifier(
-                new GracefulDrain(activeStreams, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
+                new GracefulDrain(activeRequests, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
         registry.bind("clientAuthenticator", authenticator);
-        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeStreams, bodyLog));
-        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeStreams, bodyLog));
+        registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeRequests, bodyLog));
+        registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
         registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
                 new TokenCounter(), runtimeModelMap));
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
-        registry.bind("clientResponseWriter", new ClientResponseWriter(activeStreams, bodyLog));
+        registry.bind("clientResponseWriter", new ClientResponseWriter(bodyLog));
         registry.bind("clientErrorWriter", new ClientErrorWriter());
         registry.bind("getOnly", new MethodGuard("GET"));
         registry.bind("unknownPath", new UnknownPathResponder());

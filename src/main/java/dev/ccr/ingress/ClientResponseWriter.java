@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
  * and the type in {@code Content-Type}.
  */
 public final class ClientResponseWriter implements Processor {
-    private final ActiveStreams activeStreams;
     private final BodyLog bodyLog;
 
-    public ClientResponseWriter(ActiveStreams activeStreams, BodyLog bodyLog) {
-        this.activeStreams = activeStreams;
+    public ClientResponseWriter(BodyLog bodyLog) {
         this.bodyLog = bodyLog;
     }
 
@@ -33,7 +31,7 @@ public final class ClientResponseWriter implements Processor {
         }
         if (body instanceof ClientReply reply) {
             new StreamRelay(client.channel(), reply, ClientConnection.decisionHeaders(exchange), client.keepAlive(),
-                    record, activeStreams, bodyLog.response(exchange.getExchangeId())).start();
+                    record, bodyLog.response(exchange.getExchangeId())).start();
             return;
         }
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);

@@ -13,11 +13,11 @@ import java.time.Duration;
  */
 public final class GracefulDrain extends EventNotifierSupport {
     private static final Logger LOG = LoggerFactory.getLogger(GracefulDrain.class);
-    private final ActiveStreams streams;
+    private final ActiveRequests requests;
     private final Duration grace;
 
-    public GracefulDrain(ActiveStreams streams, Duration grace) {
-        this.streams = streams;
+    public GracefulDrain(ActiveRequests requests, Duration grace) {
+        this.requests = requests;
         this.grace = grace;
     }
 
@@ -28,13 +28,13 @@ public final class GracefulDrain extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) throws Exception {
-        if (streams.active() > 0) {
-            LOG.info("Shutting down: waiting up to {} s for {} response(s) still streaming", grace.toSeconds(),
-                    streams.active());
+        if (requests.active() > 0) {
+            LOG.info("Shutting down: waiting up to {} s for {} request(s) under way", grace.toSeconds(),
+                    requests.active());
         }
-        int left = streams.drain(grace);
+        int left = requests.drain(grace);
         if (left > 0) {
-            LOG.warn("Shutting down with {} response(s) still streaming after the grace period", left);
+            LOG.warn("Shutting down with {} request(s) still under way after the grace period", left);
         }
     }
 }

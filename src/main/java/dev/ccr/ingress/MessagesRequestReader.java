@@ -27,12 +27,12 @@ public final class MessagesRequestReader implements Processor {
     private final boolean requireMaxTokens;
     private final RequestListener listener;
 
-    private final ActiveStreams activeStreams;
+    private final ActiveRequests activeRequests;
     private final BodyLog bodyLog;
 
     public MessagesRequestReader(long maxBodyBytes, boolean requireMaxTokens, RequestListener listener,
-                                 ActiveStreams activeStreams, BodyLog bodyLog) {
-        this.activeStreams = activeStreams;
+                                 ActiveRequests activeRequests, BodyLog bodyLog) {
+        this.activeRequests = activeRequests;
         this.bodyLog = bodyLog;
         this.maxBodyBytes = maxBodyBytes;
         this.requireMaxTokens = requireMaxTokens;
@@ -41,7 +41,7 @@ public final class MessagesRequestReader implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        if (activeStreams.draining()) {
+        if (activeRequests.draining()) {
             throw new RouterException(ErrorType.UNAVAILABLE, "The router is shutting down: retry shortly");
         }
         if (!"POST".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
@@ -82,7 +82,10 @@ public final class MessagesRequestReader implements Processor {
         }
         String session = SessionIds.find(exchange.getIn().getHeader("X-Claude-Code-Session-Id", String.class), body);
         exchange.setProperty(ExchangeKeys.REQUEST, new MessagesRequest(body, raw, Map.copyOf(headers), session));
-        exchange.setProperty(ExchangeKeys.RECORD, new RequestRecord(listener));
+        RequestRecord record = new RequestRecord(listener);
+        activeRequests.accepted();
+        record.onEnd(activeRequests::ended);
+        exchange.setProperty(ExchangeKeys.RECORD, record);
     }
 
     private static ObjectNode parse(byte[] raw) {

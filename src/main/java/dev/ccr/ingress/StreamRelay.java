@@ -42,12 +42,10 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile ScheduledFuture<?> idleTimer;
     private volatile ScheduledFuture<?> totalTimer;
 
-    private final ActiveStreams activeStreams;
     private final BodyLog.Capture bodyCapture;
 
     StreamRelay(Channel channel, ClientReply reply, Map<String, String> extraHeaders, boolean keepAlive,
-                RequestRecord record, ActiveStreams activeStreams, BodyLog.Capture bodyCapture) {
-        this.activeStreams = activeStreams;
+                RequestRecord record, BodyLog.Capture bodyCapture) {
         this.bodyCapture = bodyCapture;
         this.channel = channel;
         this.reply = reply;
@@ -58,7 +56,6 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     }
 
     void start() {
-        activeStreams.opened();
         channel.closeFuture().addListener(onClientGone);
         totalTimer = channel.eventLoop().schedule(() -> fail(new RouterException(ErrorType.TIMEOUT, 504,
                 "The provider's answer took longer than " + reply.totalTimeout().toSeconds() + " s", null, null),
@@ -212,7 +209,6 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
             }
         }
         channel.closeFuture().removeListener(onClientGone);
-        activeStreams.closed();
         if (bodyCapture != null) {
             bodyCapture.log(reply.status());
         }

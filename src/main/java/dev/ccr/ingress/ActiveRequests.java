@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts responses still being relayed to clients. Camel's own in-flight count ends when a route finishes, which for
- * a stream is long before its last event; shutdown and statistics need this one.
+ * Counts requests under way, from the moment one is accepted until its last byte is sent (or it failed). Camel's own
+ * in-flight count ends when a route finishes, which for a stream is long before its last event; shutdown needs this.
  */
-public final class ActiveStreams {
+public final class ActiveRequests {
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean draining;
 
-    void opened() {
+    void accepted() {
         active.incrementAndGet();
     }
 
-    void closed() {
+    void ended() {
         synchronized (this) {
             active.decrementAndGet();
             notifyAll();
