@@ -51,8 +51,6 @@ import java.util.Optional;
  * to default instead of failing it.
  */
 public final class RequestClassifier implements Processor, CamelContextAware {
-    public static final String EXPLICIT = Categories.EXPLICIT;
-    public static final String DEFAULT = Categories.DEFAULT;
 
     private final RuleChain rules;
     private CamelContext camelContext;
@@ -95,9 +93,9 @@ public final class RequestClassifier implements Processor, CamelContextAware {
     /** The decision for a request, with the no-route fallback to default applied. */
     Decision classify(MessagesRequest request) {
         Decision decision = rules.classify(new RuleInput(request, this::hasCategoryRoute));
-        if (decision.explicitTarget() == null && !DEFAULT.equals(decision.category())
+        if (decision.explicitTarget() == null && !Categories.DEFAULT.equals(decision.category())
                 && !hasCategoryRoute(decision.category())) {
-            return new Decision(DEFAULT, decision.reason() + "; no route for category " + decision.category(), null,
+            return new Decision(Categories.DEFAULT, decision.reason() + "; no route for category " + decision.category(), null,
                     decision.upstreamRequest());
         }
         return decision;
