@@ -17,9 +17,13 @@ public final class Redactor {
     private Redactor() {
     }
 
-    /** Remembers a secret so that it is masked wherever it appears. Values shorter than 6 characters are ignored. */
+    /**
+     * Remembers a secret so that it is masked wherever it appears. Values shorter than 12 characters are ignored: real
+     * keys and tokens are far longer, and masking a short value would mangle ordinary text that happens to contain it
+     * (a provider name, a model).
+     */
     public static void register(String secret) {
-        if (secret != null && secret.length() >= 6) {
+        if (secret != null && secret.length() >= 12) {
             SECRETS.add(secret);
         }
     }
