@@ -103,6 +103,23 @@ public final class TranslatorFixtures {
         return events;
     }
 
+    /** Each event as "type index block-or-delta-type", the order Claude Code checks. */
+    public static List<String> shape(List<JsonNode> events) {
+        List<String> shape = new ArrayList<>();
+        for (JsonNode e : events) {
+            String type = e.path("type").asText();
+            shape.add(switch (type) {
+                case "content_block_start" -> type + " " + e.path("index").asInt() + " "
+                        + e.path("content_block").path("type").asText();
+                case "content_block_delta" -> type + " " + e.path("index").asInt() + " "
+                        + e.path("delta").path("type").asText();
+                case "content_block_stop" -> type + " " + e.path("index").asInt();
+                default -> type;
+            });
+        }
+        return shape;
+    }
+
     public static JsonNode json(byte[] bytes) {
         try {
             return Json.parse(bytes);

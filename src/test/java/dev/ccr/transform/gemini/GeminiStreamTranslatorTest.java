@@ -1,5 +1,6 @@
 package dev.ccr.transform.gemini;
 
+import dev.ccr.testing.TranslatorFixtures;
 import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -38,21 +38,8 @@ class GeminiStreamTranslatorTest {
         return events(translateBytes(sse));
     }
 
-    /** Each event as "type index block-or-delta-type", the order Claude Code checks. */
     static List<String> shape(List<JsonNode> events) {
-        List<String> shape = new ArrayList<>();
-        for (JsonNode e : events) {
-            String type = e.path("type").asText();
-            shape.add(switch (type) {
-                case "content_block_start" -> type + " " + e.path("index").asInt() + " "
-                        + e.path("content_block").path("type").asText();
-                case "content_block_delta" -> type + " " + e.path("index").asInt() + " "
-                        + e.path("delta").path("type").asText();
-                case "content_block_stop" -> type + " " + e.path("index").asInt();
-                default -> type;
-            });
-        }
-        return shape;
+        return TranslatorFixtures.shape(events);
     }
 
     static String chunk(String partsJson, String finishReason) {

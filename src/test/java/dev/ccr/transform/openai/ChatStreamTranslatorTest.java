@@ -1,5 +1,6 @@
 package dev.ccr.transform.openai;
 
+import dev.ccr.testing.TranslatorFixtures;
 import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.Json;
@@ -31,21 +32,8 @@ class ChatStreamTranslatorTest {
         return events(run(translator, sse.getBytes(StandardCharsets.UTF_8), cuts));
     }
 
-    /** Each event as "type index block-or-delta-type", the order Claude Code checks. */
     static List<String> shape(List<JsonNode> events) {
-        List<String> shape = new ArrayList<>();
-        for (JsonNode e : events) {
-            String type = e.path("type").asText();
-            shape.add(switch (type) {
-                case "content_block_start" -> type + " " + e.path("index").asInt() + " "
-                        + e.path("content_block").path("type").asText();
-                case "content_block_delta" -> type + " " + e.path("index").asInt() + " "
-                        + e.path("delta").path("type").asText();
-                case "content_block_stop" -> type + " " + e.path("index").asInt();
-                default -> type;
-            });
-        }
-        return shape;
+        return TranslatorFixtures.shape(events);
     }
 
     static JsonNode fold(List<JsonNode> events) {
