@@ -10,10 +10,10 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.testing.SseText;
+import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -51,14 +51,9 @@ class CodeWhispererStreamTranslationTest {
     void aStreamSplitIntoSingleBytesGivesTheSameAnswer() {
         byte[] stream = concat(event("assistantResponseEvent", Map.of("content", "Hi ")),
                 event("assistantResponseEvent", Map.of("content", "there")));
-        StreamTranslator translator = translator(true);
-        StringBuilder out = new StringBuilder();
-        for (byte b : stream) {
-            out.append(text(translator.translate(ByteBuffer.wrap(new byte[] {b}))));
-        }
-        out.append(text(translator.finish()));
+        String out = text(TranslatorDriver.run(translator(true), stream, TranslatorDriver.everyByte(stream.length)));
 
-        assertThat(deltas(data(out.toString()), "text")).isEqualTo("Hi there");
+        assertThat(deltas(data(out), "text")).isEqualTo("Hi there");
     }
 
     @Test
@@ -251,13 +246,7 @@ class CodeWhispererStreamTranslationTest {
     }
 
     private static String run(boolean stream, byte[]... frames) {
-        StreamTranslator translator = translator(stream);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] frame : frames) {
-            out.writeBytes(translator.translate(ByteBuffer.wrap(frame)));
-        }
-        out.writeBytes(translator.finish());
-        return out.toString(StandardCharsets.UTF_8);
+        return text(TranslatorDriver.runChunks(translator(stream), frames));
     }
 
     private static String text(byte[] bytes) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.SseText;
+import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,13 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-import static dev.ccr.transform.gemini.GeminiFixtures.events;
+import static dev.ccr.testing.AnthropicEvents.parse;
+import static dev.ccr.testing.AnthropicEvents.shape;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static dev.ccr.transform.gemini.GeminiFixtures.resource;
-import static dev.ccr.transform.gemini.GeminiFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,29 +36,8 @@ class GeminiStreamTranslatorTest {
     static final MessagesRequest WHOLE = GeminiFixtures.request(
             "{\"model\":\"claude-opus-5-5\",\"max_tokens\":100,\"messages\":[]}");
 
-    static byte[] translateBytes(String sse, int... cuts) {
-        return run(GeminiFixtures.streamTranslator(STREAMING), sse.getBytes(StandardCharsets.UTF_8), cuts);
-    }
-
     static List<JsonNode> translate(String sse) {
-        return events(translateBytes(sse));
-    }
-
-    /** Each event as "type index block-or-delta-type", the order Claude Code checks. */
-    static List<String> shape(List<JsonNode> events) {
-        List<String> shape = new ArrayList<>();
-        for (JsonNode e : events) {
-            String type = e.path("type").asText();
-            shape.add(switch (type) {
-                case "content_block_start" -> type + " " + e.path("index").asInt() + " "
-                        + e.path("content_block").path("type").asText();
-                case "content_block_delta" -> type + " " + e.path("index").asInt() + " "
-                        + e.path("delta").path("type").asText();
-                case "content_block_stop" -> type + " " + e.path("index").asInt();
-                default -> type;
-            });
-        }
-        return shape;
+        return parse(run(GeminiFixtures.streamTranslator(STREAMING), sse));
     }
 
     static String chunk(String partsJson, String finishReason) {
@@ -74,7 +60,7 @@ class GeminiStreamTranslatorTest {
         assertThat(start.path("usage").path("input_tokens").asLong()).isEqualTo(176);
         assertThat(start.path("usage").path("cache_read_input_tokens").asLong()).isEqualTo(1024);
 
-        JsonNode message = ClientView.fold(events);
+        JsonNode message = AnthropicEventFold.fold(events);
         assertThat(message.path("content").path(0).path("text").asText()).isEqualTo("Héllo, wörld 🌍!");
         assertThat(message.path("stop_reason").asText()).isEqualTo("end_turn");
         assertThat(message.path("usage").path("input_tokens").asLong()).isEqualTo(176);
@@ -91,7 +77,7 @@ class GeminiStreamTranslatorTest {
                 "content_block_stop 0", "content_block_start 1 text", "content_block_delta 1 text_delta",
                 "content_block_stop 1", "content_block_start 2 thinking", "content_block_delta 2 signature_delta",
                 "content_block_stop 2", "message_delta", "message_stop");
-        JsonNode message = ClientView.fold(events);
+        JsonNode message = AnthropicEventFold.fold(events);
         assertThat(message.path("content").path(0).path("thinking").asText())
                 .isEqualTo("**Weighing the request**\n\nThe user wants a short answer, so I will keep it brief.");
         assertThat(message.path("content").path(1).path("text").asText()).isEqualTo("Pong.");
@@ -112,7 +98,7 @@ class GeminiStreamTranslatorTest {
                 "content_block_delta 2 signature_delta", "content_block_stop 2", "content_block_start 3 tool_use",
                 "content_block_delta 3 input_json_delta", "content_block_stop 3", "content_block_start 4 tool_use",
                 "content_block_delta 4 input_json_delta", "content_block_stop 4", "message_delta", "message_stop");
-        JsonNode message = ClientView.fold(events);
+        JsonNode message = AnthropicEventFold.fold(events);
         JsonNode content = message.path("content");
         // the signature Gemini put on the first call sits right before it
         assertThat(content.path(2).path("signature").asText()).isEqualTo("gemini:EqQCCqECAdHtim9Y3Sg1sJZ3mVxkq2f0");
@@ -129,10 +115,10 @@ class GeminiStreamTranslatorTest {
     @Test
     void madeUpToolIdsLookLikeAnthropicsAndGeminiIdsAreKept() {
         StreamTranslator translator = GeminiFixtures.TRANSFORMER.translator(STREAMING, GeminiFixtures.TARGET,
-                GeminiFixtures.provider(), GeminiFixtures.response("text/event-stream"));
+                GeminiFixtures.provider(), TestProviders.response("text/event-stream"));
         String sse = chunk("[{\"functionCall\":{\"name\":\"Read\",\"args\":{}}},"
                 + "{\"functionCall\":{\"id\":\"fc_42\",\"name\":\"Bash\",\"args\":{\"command\":\"ls\"}}}]", "STOP");
-        JsonNode content = ClientView.fold(events(run(translator, sse.getBytes(StandardCharsets.UTF_8))))
+        JsonNode content = AnthropicEventFold.fold(parse(run(translator, sse)))
                 .path("content");
 
         assertThat(content.path(0).path("id").asText()).matches("toolu_[0-9a-f]{32}");
@@ -145,7 +131,7 @@ class GeminiStreamTranslatorTest {
             "BLOCKLIST,refusal", "PROHIBITED_CONTENT,refusal", "SPII,refusal", "OTHER,end_turn",
             "LANGUAGE,end_turn"})
     void finishReasonsBecomeStopReasons(String finishReason, String stopReason) {
-        JsonNode message = ClientView.fold(translate(chunk("[{\"text\":\"Some text\"}]", finishReason)));
+        JsonNode message = AnthropicEventFold.fold(translate(chunk("[{\"text\":\"Some text\"}]", finishReason)));
 
         assertThat(message.path("stop_reason").asText()).isEqualTo(stopReason);
     }
@@ -154,7 +140,7 @@ class GeminiStreamTranslatorTest {
     void maxTokensWinsOverAFunctionCall() {
         String sse = chunk("[{\"functionCall\":{\"name\":\"Read\",\"args\":{\"file_path\":\"/a\"}}}]", "MAX_TOKENS");
 
-        assertThat(ClientView.fold(translate(sse)).path("stop_reason").asText()).isEqualTo("max_tokens");
+        assertThat(AnthropicEventFold.fold(translate(sse)).path("stop_reason").asText()).isEqualTo("max_tokens");
     }
 
     @Test
@@ -169,7 +155,7 @@ class GeminiStreamTranslatorTest {
     void blockedPromptIsARefusal() {
         String sse = "data: {\"promptFeedback\":{\"blockReason\":\"SAFETY\"},\"usageMetadata\":"
                 + "{\"promptTokenCount\":8,\"totalTokenCount\":8},\"modelVersion\":\"gemini-2.5-flash\"}\n\n";
-        JsonNode message = ClientView.fold(translate(sse));
+        JsonNode message = AnthropicEventFold.fold(translate(sse));
 
         assertThat(message.path("content")).isEmpty();
         assertThat(message.path("stop_reason").asText()).isEqualTo("refusal");
@@ -181,7 +167,7 @@ class GeminiStreamTranslatorTest {
         String sse = chunk("[{\"text\":\"Hi\"}]", "STOP")
                 + "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"\"}],\"role\":\"model\"},\"index\":0}],"
                 + "\"usageMetadata\":{\"promptTokenCount\":70,\"candidatesTokenCount\":3,\"totalTokenCount\":73}}\n\n";
-        JsonNode message = ClientView.fold(translate(sse));
+        JsonNode message = AnthropicEventFold.fold(translate(sse));
 
         assertThat(message.path("usage").path("input_tokens").asLong()).isEqualTo(70);
         assertThat(message.path("usage").path("output_tokens").asLong()).isEqualTo(3);
@@ -190,7 +176,7 @@ class GeminiStreamTranslatorTest {
 
     @Test
     void groundedAnswerEndsWithItsSources() {
-        JsonNode message = ClientView.fold(translate(resource("stream_grounded.sse")));
+        JsonNode message = AnthropicEventFold.fold(translate(resource("stream_grounded.sse")));
 
         assertThat(message.path("content")).hasSize(1);
         assertThat(message.path("content").path(0).path("text").asText()).isEqualTo(
@@ -204,10 +190,10 @@ class GeminiStreamTranslatorTest {
     @Test
     void errorMidStreamIsThrownAfterWhatWasAlreadySent() {
         StreamTranslator translator = GeminiFixtures.streamTranslator(STREAMING);
-        List<String> sse = dev.ccr.testing.SseText.events(resource("stream_error_midstream.sse"));
+        List<String> sse = SseText.events(resource("stream_error_midstream.sse"));
 
         byte[] first = translator.translate(ByteBuffer.wrap(sse.get(0).getBytes(StandardCharsets.UTF_8)));
-        assertThat(shape(events(first))).containsExactly("message_start", "content_block_start 0 text",
+        assertThat(shape(parse(first))).containsExactly("message_start", "content_block_start 0 text",
                 "content_block_delta 0 text_delta");
         assertThatThrownBy(() -> translator.translate(ByteBuffer.wrap(sse.get(1).getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(RouterException.class, e -> {
@@ -244,25 +230,20 @@ class GeminiStreamTranslatorTest {
             "stream_grounded.sse"})
     void splittingTheBodyAtAnyByteGivesTheSameOutput(String name) {
         byte[] body = resource(name).getBytes(StandardCharsets.UTF_8);
-        byte[] whole = run(GeminiFixtures.streamTranslator(STREAMING), body);
-        assertThat(shape(events(whole))).isNotEmpty();
+        Supplier<StreamTranslator> translators = () -> GeminiFixtures.streamTranslator(STREAMING);
+        byte[] whole = run(translators.get(), body);
+        assertThat(shape(parse(whole))).isNotEmpty();
 
-        for (int cut = 1; cut < body.length; cut++) {
-            assertThat(run(GeminiFixtures.streamTranslator(STREAMING), body, cut)).as("cut at " + cut)
-                    .isEqualTo(whole);
-        }
+        TranslatorDriver.assertCutsGive(whole, translators, body, Function.identity(),
+                TranslatorDriver.singleCuts(body.length), name);
         Random random = new Random(name.hashCode());
-        for (int round = 0; round < 50; round++) {
-            int[] cuts = random.ints(8, 1, body.length).sorted().distinct().toArray();
-            assertThat(run(GeminiFixtures.streamTranslator(STREAMING), body, cuts)).as("cuts " + round)
-                    .isEqualTo(whole);
-        }
+        TranslatorDriver.assertCutsGive(whole, translators, body, Function.identity(),
+                Stream.generate(() -> TranslatorDriver.randomCuts(random, 8, body.length)).limit(50).toList(), name);
     }
 
     @Test
     void clientWithoutStreamGetsOneMessageFromAStreamedAnswer() {
-        byte[] out = run(GeminiFixtures.streamTranslator(WHOLE),
-                resource("stream_parallel_calls.sse").getBytes(StandardCharsets.UTF_8));
+        byte[] out = run(GeminiFixtures.streamTranslator(WHOLE), resource("stream_parallel_calls.sse"));
         JsonNode message = GeminiFixtures.json(out);
 
         assertThat(message.path("type").asText()).isEqualTo("message");

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.Captures;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-
-import static dev.ccr.transform.gemini.GeminiFixtures.events;
-import static dev.ccr.transform.gemini.GeminiFixtures.run;
+import static dev.ccr.testing.AnthropicEvents.parse;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static dev.ccr.transform.gemini.GeminiFixtures.upstreamBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +37,7 @@ class GeminiToolRoundTripTest {
             + "\"responseId\":\"turn2\"}\r\n\r\n";
 
     static JsonNode answer(MessagesRequest request, String sse) {
-        return ClientView.fold(events(run(GeminiFixtures.streamTranslator(request),
-                sse.getBytes(StandardCharsets.UTF_8))));
+        return AnthropicEventFold.fold(parse(run(GeminiFixtures.streamTranslator(request), sse)));
     }
 
     @Test

@@ -7,39 +7,25 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamRequest;
-import dev.ccr.provider.UpstreamResponse;
-import dev.ccr.stream.SseParser;
+import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestResources;
 import dev.ccr.transform.StreamTranslator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpHeaders;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.SubmissionPublisher;
 
 /** Providers, requests and answers for the openai transformer's tests. */
 final class OpenAiFixtures {
     static final OpenAiTransformer TRANSFORMER = new OpenAiTransformer();
+    static final Target TARGET = new Target("test-openai", "gpt-test");
 
     private OpenAiFixtures() {
     }
 
     /** An openai provider with the given options (key, value, key, value…) and output token clamp. */
     static ProviderSettings provider(int maxOutputTokens, String... options) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < options.length; i += 2) {
-            map.put(options[i], options[i + 1]);
-        }
-        return new ProviderSettings("test-openai", "openai", URI.create("http://127.0.0.1:1"), List.of(), null,
-                new ProviderSettings.Limits(0, 0, maxOutputTokens), null, null, 1, 1, map);
+        return TestProviders.withOptions("test-openai", "openai", maxOutputTokens, options);
     }
 
     static ProviderSettings provider(String... options) {
@@ -60,68 +46,16 @@ final class OpenAiFixtures {
 
     /** The OpenAI body the transformer sends for this request. */
     static JsonNode upstreamBody(MessagesRequest request, ProviderSettings provider) {
-        UpstreamRequest upstream = TRANSFORMER.toUpstream(request, new Target("test-openai", "gpt-test"), provider);
-        try {
-            return Json.parse(upstream.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        UpstreamRequest upstream = TRANSFORMER.toUpstream(request, TARGET, provider);
+        return json(upstream.body());
     }
 
     static String resource(String name) {
-        try (InputStream in = OpenAiFixtures.class.getResourceAsStream("/openai/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A provider answer with this content type; its body is never read by a translator. */
-    static UpstreamResponse response(String contentType) {
-        HttpHeaders headers = HttpHeaders.of(contentType == null ? Map.of() : Map.of("content-type",
-                List.of(contentType)), (a, b) -> true);
-        return new UpstreamResponse(200, headers, new SubmissionPublisher<>());
+        return TestResources.text("openai/" + name);
     }
 
     static StreamTranslator translator(MessagesRequest request, String contentType) {
-        return TRANSFORMER.translator(request, new Target("test-openai", "gpt-test"), provider(),
-                response(contentType));
-    }
-
-    /** Feeds the body cut at the given byte offsets (ascending), then finishes; returns all output. */
-    static byte[] run(StreamTranslator translator, byte[] body, int... cuts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int from = 0;
-        for (int cut : cuts) {
-            out.writeBytes(translator.translate(ByteBuffer.wrap(body, from, cut - from).slice()));
-            from = cut;
-        }
-        out.writeBytes(translator.translate(ByteBuffer.wrap(body, from, body.length - from).slice()));
-        out.writeBytes(translator.finish());
-        return out.toByteArray();
-    }
-
-    /** The Anthropic SSE events (their data as JSON) in order; checks each event's name matches its type. */
-    static List<JsonNode> events(byte[] sse) {
-        List<JsonNode> events = new ArrayList<>();
-        SseParser parser = new SseParser();
-        List<SseParser.Event> raw = new ArrayList<>(parser.feed(sse));
-        raw.addAll(parser.finish());
-        for (SseParser.Event event : raw) {
-            try {
-                JsonNode data = Json.parse(event.data());
-                if (!data.path("type").asText().equals(event.name())) {
-                    throw new AssertionError("event name " + event.name() + " but type " + data.path("type"));
-                }
-                events.add(data);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return events;
+        return TRANSFORMER.translator(request, TARGET, provider(), TestProviders.response(contentType));
     }
 
     static JsonNode json(byte[] bytes) {
@@ -130,10 +64,5 @@ final class OpenAiFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The SSE text split into whole events, each with its blank line. */
-    static List<String> sseEvents(String sse) {
-        return dev.ccr.testing.SseText.events(sse);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.Json;
+import dev.ccr.testing.AnthropicEventFold;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
