@@ -10,12 +10,11 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.testing.SseText;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -237,7 +236,7 @@ class CodeWhispererStreamTranslationTest {
         ObjectNode tool = body.putArray("tools").addObject();
         tool.put("name", LONG_TOOL);
         tool.putObject("input_schema").put("type", "object");
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), "session-1");
+        return TestRequests.of(body, "session-1");
     }
 
     private static StreamTranslator translator(boolean stream) {
@@ -254,11 +253,7 @@ class CodeWhispererStreamTranslationTest {
     }
 
     static JsonNode json(String text) {
-        try {
-            return Json.parse(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRequests.json(text);
     }
 
     static List<JsonNode> data(String sse) {

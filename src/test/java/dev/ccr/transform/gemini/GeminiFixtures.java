@@ -2,20 +2,16 @@ package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TestResources;
 import dev.ccr.transform.AnthropicSink;
 import dev.ccr.transform.StreamTranslator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Providers, requests and Gemini answers for the gemini transformer's tests. */
@@ -36,11 +32,11 @@ final class GeminiFixtures {
     }
 
     static MessagesRequest request(ObjectNode body) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), null);
+        return TestRequests.of(body);
     }
 
     static MessagesRequest request(String json) {
-        return request((ObjectNode) json(json.getBytes(StandardCharsets.UTF_8)));
+        return TestRequests.of(json);
     }
 
     static UpstreamRequest upstream(MessagesRequest request, ProviderSettings provider) {
@@ -69,10 +65,6 @@ final class GeminiFixtures {
     }
 
     static JsonNode json(byte[] bytes) {
-        try {
-            return Json.parse(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRequests.json(bytes);
     }
 }

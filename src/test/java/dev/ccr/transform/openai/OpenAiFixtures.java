@@ -2,18 +2,14 @@ package dev.ccr.transform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TestResources;
 import dev.ccr.transform.StreamTranslator;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** Providers, requests and answers for the openai transformer's tests. */
 final class OpenAiFixtures {
@@ -33,15 +29,11 @@ final class OpenAiFixtures {
     }
 
     static MessagesRequest request(ObjectNode body) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), null);
+        return TestRequests.of(body);
     }
 
     static MessagesRequest request(String json) {
-        try {
-            return request((ObjectNode) Json.parse(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRequests.of(json);
     }
 
     /** The OpenAI body the transformer sends for this request. */
@@ -59,10 +51,6 @@ final class OpenAiFixtures {
     }
 
     static JsonNode json(byte[] bytes) {
-        try {
-            return Json.parse(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRequests.json(bytes);
     }
 }
