@@ -14,18 +14,18 @@ public final class TestRequests {
     private TestRequests() {
     }
 
-    public static MessagesRequest of(ObjectNode body, String sessionId) {
+    public static MessagesRequest request(ObjectNode body, String sessionId) {
         return new MessagesRequest(body, Json.bytes(body), Map.of(), sessionId);
     }
 
     /** Without a session id. */
-    public static MessagesRequest of(ObjectNode body) {
-        return of(body, null);
+    public static MessagesRequest request(ObjectNode body) {
+        return request(body, null);
     }
 
     /** This JSON object as the body, without a session id. */
-    public static MessagesRequest of(String json) {
-        return of((ObjectNode) json(json));
+    public static MessagesRequest request(String json) {
+        return request((ObjectNode) json(json));
     }
 
     /** JSON text parsed, failing unchecked. */

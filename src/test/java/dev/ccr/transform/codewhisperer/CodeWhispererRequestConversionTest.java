@@ -336,7 +336,7 @@ class CodeWhispererRequestConversionTest {
     }
 
     private static MessagesRequest request(ObjectNode body, String sessionId) {
-        return TestRequests.of(body, sessionId);
+        return TestRequests.request(body, sessionId);
     }
 
     private static UpstreamRequest convert(ObjectNode body, Map<String, String> options) {

@@ -236,7 +236,7 @@ class CodeWhispererStreamTranslationTest {
         ObjectNode tool = body.putArray("tools").addObject();
         tool.put("name", LONG_TOOL);
         tool.putObject("input_schema").put("type", "object");
-        return TestRequests.of(body, "session-1");
+        return TestRequests.request(body, "session-1");
     }
 
     private static StreamTranslator translator(boolean stream) {

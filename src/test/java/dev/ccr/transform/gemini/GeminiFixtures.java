@@ -1,7 +1,6 @@
 package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
@@ -31,21 +30,13 @@ final class GeminiFixtures {
         return provider(0, options);
     }
 
-    static MessagesRequest request(ObjectNode body) {
-        return TestRequests.of(body);
-    }
-
-    static MessagesRequest request(String json) {
-        return TestRequests.of(json);
-    }
-
     static UpstreamRequest upstream(MessagesRequest request, ProviderSettings provider) {
         return TRANSFORMER.toUpstream(request, TARGET, provider);
     }
 
     /** The Gemini body the transformer sends for this request. */
     static JsonNode upstreamBody(MessagesRequest request, ProviderSettings provider) {
-        return json(upstream(request, provider).body());
+        return TestRequests.json(upstream(request, provider).body());
     }
 
     static JsonNode upstreamBody(MessagesRequest request) {
@@ -62,9 +53,5 @@ final class GeminiFixtures {
         AtomicInteger ids = new AtomicInteger();
         return new GeminiStreamTranslator(sink, new GeminiResponseHandler(sink,
                 () -> "toolu_gen_" + ids.incrementAndGet()));
-    }
-
-    static JsonNode json(byte[] bytes) {
-        return TestRequests.json(bytes);
     }
 }

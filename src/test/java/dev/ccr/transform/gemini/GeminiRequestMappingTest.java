@@ -7,6 +7,7 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,7 @@ class GeminiRequestMappingTest {
 
     /** A request with these extra top-level fields (JSON without braces) and these messages (a JSON array). */
     static MessagesRequest request(String fields, String messages) {
-        return GeminiFixtures.request(("{'model':'claude-sonnet-4-5','max_tokens':1000,'stream':true,"
+        return TestRequests.request(("{'model':'claude-sonnet-4-5','max_tokens':1000,'stream':true,"
                 + (fields.isEmpty() ? "" : fields + ",") + "'messages':" + messages + "}").replace('\'', '"'));
     }
 
@@ -38,7 +39,7 @@ class GeminiRequestMappingTest {
     @Test
     void pathNamesTheModelAndTheCall() {
         MessagesRequest streaming = request("");
-        MessagesRequest whole = GeminiFixtures.request("{\"model\":\"m\",\"max_tokens\":5,\"messages\":[]}");
+        MessagesRequest whole = TestRequests.request("{\"model\":\"m\",\"max_tokens\":5,\"messages\":[]}");
 
         assertThat(GeminiFixtures.upstream(streaming, provider()).path())
                 .isEqualTo("/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse");
@@ -231,7 +232,7 @@ class GeminiRequestMappingTest {
 
     @Test
     void theClientsRequestIsNotChanged() {
-        MessagesRequest request = GeminiFixtures.request(dev.ccr.testing.Captures.body(
+        MessagesRequest request = TestRequests.request(dev.ccr.testing.Captures.body(
                 "11_tool_bash_turn2_tool_result.json"));
         String before = Json.string(request.body());
 

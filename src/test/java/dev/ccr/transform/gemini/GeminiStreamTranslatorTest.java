@@ -7,6 +7,7 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.SseText;
 import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Gemini streamGenerateContent?alt=sse answers, in the shape Google documents, as Anthropic SSE events. */
 class GeminiStreamTranslatorTest {
-    static final MessagesRequest STREAMING = GeminiFixtures.request(
+    static final MessagesRequest STREAMING = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"stream\":true,\"max_tokens\":100,\"messages\":[]}");
-    static final MessagesRequest WHOLE = GeminiFixtures.request(
+    static final MessagesRequest WHOLE = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"max_tokens\":100,\"messages\":[]}");
 
     static List<JsonNode> translate(String sse) {
@@ -244,7 +245,7 @@ class GeminiStreamTranslatorTest {
     @Test
     void clientWithoutStreamGetsOneMessageFromAStreamedAnswer() {
         byte[] out = run(GeminiFixtures.streamTranslator(WHOLE), resource("stream_parallel_calls.sse"));
-        JsonNode message = GeminiFixtures.json(out);
+        JsonNode message = TestRequests.json(out);
 
         assertThat(message.path("type").asText()).isEqualTo("message");
         assertThat(message.path("content")).extracting(b -> b.path("type").asText())

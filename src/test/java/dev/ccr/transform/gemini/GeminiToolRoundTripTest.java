@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.Captures;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
 import static dev.ccr.testing.AnthropicEvents.parse;
@@ -43,7 +44,7 @@ class GeminiToolRoundTripTest {
     @Test
     void callResultAndAnswer() {
         ObjectNode body = Captures.body("10_tool_bash_turn1.json");
-        MessagesRequest first = GeminiFixtures.request(body);
+        MessagesRequest first = TestRequests.request(body);
 
         JsonNode assistant = answer(first, TURN_ONE);
         assertThat(assistant.path("stop_reason").asText()).isEqualTo("tool_use");
@@ -64,7 +65,7 @@ class GeminiToolRoundTripTest {
         toolResult.put("tool_use_id", toolId);
         toolResult.put("content", "hi");
         toolResult.put("is_error", false);
-        MessagesRequest second = GeminiFixtures.request(next);
+        MessagesRequest second = TestRequests.request(next);
 
         JsonNode contents = upstreamBody(second).path("contents");
         assertThat(contents).extracting(c -> c.path("role").asText()).containsExactly("user", "model", "user");

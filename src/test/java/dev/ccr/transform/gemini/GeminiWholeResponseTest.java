@@ -7,6 +7,7 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.AnthropicEvents;
 import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.transform.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class GeminiWholeResponseTest {
     }
 
     static JsonNode convert(String body) {
-        return GeminiFixtures.json(run(translator(WHOLE, "application/json; charset=UTF-8"), body));
+        return TestRequests.json(run(translator(WHOLE, "application/json; charset=UTF-8"), body));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.transform.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Whole (non-streamed) OpenAI chat completions → Anthropic, and which translator a provider's answer gets. */
 class ChatCompletionReaderTest {
-    static final MessagesRequest NOT_STREAMING = OpenAiFixtures.request(
+    static final MessagesRequest NOT_STREAMING = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"stream\":false,\"max_tokens\":100,\"messages\":[]}");
 
     /** A whole completion as the event stream a streaming client gets when the provider answered with JSON. */
@@ -113,7 +114,7 @@ class ChatCompletionReaderTest {
     @Test
     void nonStreamingClientGetsOneAnthropicMessage() throws IOException {
         StreamTranslator translator = OpenAiFixtures.translator(NOT_STREAMING, "application/json");
-        JsonNode message = OpenAiFixtures.json(run(translator, resource("completion_tool_calls.json")));
+        JsonNode message = TestRequests.json(run(translator, resource("completion_tool_calls.json")));
 
         assertThat(message.path("type").asText()).isEqualTo("message");
         assertThat(message.path("role").asText()).isEqualTo("assistant");
@@ -125,7 +126,7 @@ class ChatCompletionReaderTest {
         assertThat(message.path("usage").path("output_tokens").asLong()).isEqualTo(57);
 
         StreamTranslator streamed = OpenAiFixtures.translator(NOT_STREAMING, "text/event-stream");
-        JsonNode fromStream = OpenAiFixtures.json(run(streamed, resource("stream_parallel_tool_calls.sse")));
+        JsonNode fromStream = TestRequests.json(run(streamed, resource("stream_parallel_tool_calls.sse")));
         assertThat(fromStream.path("content")).hasSize(3);
         assertThat(fromStream.path("usage").path("input_tokens").asLong()).isEqualTo(5000);
     }

@@ -7,6 +7,7 @@ import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.SseText;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** OpenAI chat completion streams (as OpenAI, DeepSeek and OpenRouter send them) → Anthropic SSE events. */
 class ChatStreamTranslatorTest {
-    static final MessagesRequest STREAMING = OpenAiFixtures.request(
+    static final MessagesRequest STREAMING = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"stream\":true,\"max_tokens\":100,\"messages\":[]}");
 
     static final Supplier<StreamTranslator> TRANSLATORS =

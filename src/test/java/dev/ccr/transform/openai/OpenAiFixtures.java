@@ -1,7 +1,6 @@
 package dev.ccr.transform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
@@ -28,18 +27,10 @@ final class OpenAiFixtures {
         return provider(0, options);
     }
 
-    static MessagesRequest request(ObjectNode body) {
-        return TestRequests.of(body);
-    }
-
-    static MessagesRequest request(String json) {
-        return TestRequests.of(json);
-    }
-
     /** The OpenAI body the transformer sends for this request. */
     static JsonNode upstreamBody(MessagesRequest request, ProviderSettings provider) {
         UpstreamRequest upstream = TRANSFORMER.toUpstream(request, TARGET, provider);
-        return json(upstream.body());
+        return TestRequests.json(upstream.body());
     }
 
     static String resource(String name) {
@@ -48,9 +39,5 @@ final class OpenAiFixtures {
 
     static StreamTranslator translator(MessagesRequest request, String contentType) {
         return TRANSFORMER.translator(request, TARGET, provider(), TestProviders.response(contentType));
-    }
-
-    static JsonNode json(byte[] bytes) {
-        return TestRequests.json(bytes);
     }
 }
