@@ -1,10 +1,9 @@
 package dev.ccr.provider.kiro;
 
 import dev.ccr.provider.ProviderSettings;
+import dev.ccr.testing.TestProviders;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** ProviderSettings of a codewhisperer provider for tests, with the given options. */
@@ -13,16 +12,18 @@ public final class KiroTestSettings {
     }
 
     public static ProviderSettings provider(String name, Map<String, String> options) {
-        return provider(name, "http://127.0.0.1:1", options);
+        return provider(name, TestProviders.NOWHERE, options);
     }
 
+    /** Short timeouts, so that a test against a server that hangs fails in seconds; defaults otherwise. */
     public static ProviderSettings provider(String name, String baseUrl, Map<String, String> options) {
-        return new ProviderSettings(name, "codewhisperer", URI.create(baseUrl), List.of(),
-                new ProviderSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                        Duration.ofSeconds(30)),
-                new ProviderSettings.Limits(0, 0, 0),
-                new ProviderSettings.Breaker(50, 20, 5, Duration.ofSeconds(30), 1, Duration.ofSeconds(5), 100),
-                new ProviderSettings.HealthCheck(Duration.ZERO, Duration.ofSeconds(5), 2, ""),
-                1, 1, options);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("base-url", baseUrl);
+        properties.put("timeouts.connect", "5s");
+        properties.put("timeouts.first-byte", "5s");
+        properties.put("timeouts.idle", "5s");
+        properties.put("timeouts.total", "30s");
+        properties.putAll(TestProviders.optionProperties(options));
+        return TestProviders.read(name, "codewhisperer", properties);
     }
 }

@@ -11,11 +11,11 @@ import dev.ccr.model.Target;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.testing.Captures;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -336,7 +336,7 @@ class CodeWhispererRequestConversionTest {
     }
 
     private static MessagesRequest request(ObjectNode body, String sessionId) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), sessionId);
+        return TestRequests.request(body, sessionId);
     }
 
     private static UpstreamRequest convert(ObjectNode body, Map<String, String> options) {
@@ -349,11 +349,7 @@ class CodeWhispererRequestConversionTest {
     }
 
     private static JsonNode body(UpstreamRequest call) {
-        try {
-            return Json.parse(call.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRequests.json(call.body());
     }
 
     private static JsonNode current(JsonNode body) {

@@ -10,12 +10,11 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.testing.SseText;
+import dev.ccr.testing.TestRequests;
+import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,14 +50,9 @@ class CodeWhispererStreamTranslationTest {
     void aStreamSplitIntoSingleBytesGivesTheSameAnswer() {
         byte[] stream = concat(event("assistantResponseEvent", Map.of("content", "Hi ")),
                 event("assistantResponseEvent", Map.of("content", "there")));
-        StreamTranslator translator = translator(true);
-        StringBuilder out = new StringBuilder();
-        for (byte b : stream) {
-            out.append(text(translator.translate(ByteBuffer.wrap(new byte[] {b}))));
-        }
-        out.append(text(translator.finish()));
+        String out = text(TranslatorDriver.run(translator(true), stream, TranslatorDriver.everyByte(stream.length)));
 
-        assertThat(deltas(data(out.toString()), "text")).isEqualTo("Hi there");
+        assertThat(deltas(data(out), "text")).isEqualTo("Hi there");
     }
 
     @Test
@@ -242,7 +236,7 @@ class CodeWhispererStreamTranslationTest {
         ObjectNode tool = body.putArray("tools").addObject();
         tool.put("name", LONG_TOOL);
         tool.putObject("input_schema").put("type", "object");
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), "session-1");
+        return TestRequests.request(body, "session-1");
     }
 
     private static StreamTranslator translator(boolean stream) {
@@ -251,13 +245,7 @@ class CodeWhispererStreamTranslationTest {
     }
 
     private static String run(boolean stream, byte[]... frames) {
-        StreamTranslator translator = translator(stream);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] frame : frames) {
-            out.writeBytes(translator.translate(ByteBuffer.wrap(frame)));
-        }
-        out.writeBytes(translator.finish());
-        return out.toString(StandardCharsets.UTF_8);
+        return text(TranslatorDriver.runChunks(translator(stream), frames));
     }
 
     private static String text(byte[] bytes) {
@@ -265,11 +253,7 @@ class CodeWhispererStreamTranslationTest {
     }
 
     static JsonNode json(String text) {
-        try {
-            return Json.parse(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestRequests.json(text);
     }
 
     static List<JsonNode> data(String sse) {

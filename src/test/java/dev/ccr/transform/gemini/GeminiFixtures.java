@@ -1,17 +1,16 @@
 package dev.ccr.transform.gemini;
 
-import dev.ccr.testing.TranslatorFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamRequest;
-import dev.ccr.provider.UpstreamResponse;
+import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
+import dev.ccr.testing.TestResources;
 import dev.ccr.transform.AnthropicSink;
 import dev.ccr.transform.StreamTranslator;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Providers, requests and Gemini answers for the gemini transformer's tests. */
@@ -24,19 +23,11 @@ final class GeminiFixtures {
 
     /** A gemini provider with the given options (key, value, key, value…) and output token clamp. */
     static ProviderSettings provider(int maxOutputTokens, String... options) {
-        return TranslatorFixtures.provider("test-gemini", "gemini", maxOutputTokens, options);
+        return TestProviders.withOptions("test-gemini", "gemini", maxOutputTokens, options);
     }
 
     static ProviderSettings provider(String... options) {
         return provider(0, options);
-    }
-
-    static MessagesRequest request(ObjectNode body) {
-        return TranslatorFixtures.request(body);
-    }
-
-    static MessagesRequest request(String json) {
-        return TranslatorFixtures.request(json);
     }
 
     static UpstreamRequest upstream(MessagesRequest request, ProviderSettings provider) {
@@ -45,7 +36,7 @@ final class GeminiFixtures {
 
     /** The Gemini body the transformer sends for this request. */
     static JsonNode upstreamBody(MessagesRequest request, ProviderSettings provider) {
-        return json(upstream(request, provider).body());
+        return TestRequests.json(upstream(request, provider).body());
     }
 
     static JsonNode upstreamBody(MessagesRequest request) {
@@ -53,11 +44,7 @@ final class GeminiFixtures {
     }
 
     static String resource(String name) {
-        return TranslatorFixtures.resource("gemini", name);
-    }
-
-    static UpstreamResponse response(String contentType) {
-        return TranslatorFixtures.response(contentType);
+        return TestResources.text("gemini/" + name);
     }
 
     /** An SSE translator for this client request whose made-up tool ids are toolu_gen_1, toolu_gen_2… */
@@ -66,17 +53,5 @@ final class GeminiFixtures {
         AtomicInteger ids = new AtomicInteger();
         return new GeminiStreamTranslator(sink, new GeminiResponseHandler(sink,
                 () -> "toolu_gen_" + ids.incrementAndGet()));
-    }
-
-    static byte[] run(StreamTranslator translator, byte[] body, int... cuts) {
-        return TranslatorFixtures.run(translator, body, cuts);
-    }
-
-    static List<JsonNode> events(byte[] sse) {
-        return TranslatorFixtures.events(sse);
-    }
-
-    static JsonNode json(byte[] bytes) {
-        return TranslatorFixtures.json(bytes);
     }
 }

@@ -6,6 +6,7 @@ import dev.ccr.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.Captures;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +20,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.ccr.testing.TestRequests.request;
 import static dev.ccr.transform.gemini.GeminiFixtures.provider;
-import static dev.ccr.transform.gemini.GeminiFixtures.request;
 import static dev.ccr.transform.gemini.GeminiFixtures.upstream;
 import static dev.ccr.transform.gemini.GeminiFixtures.upstreamBody;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class GeminiRequestFromCapturesTest {
     void toolTurnOneStreamsToTheModelWithCleanedTools() {
         MessagesRequest request = capture("10_tool_bash_turn1.json");
         UpstreamRequest upstream = upstream(request, provider(65536));
-        JsonNode body = GeminiFixtures.json(upstream.body());
+        JsonNode body = TestRequests.json(upstream.body());
 
         assertThat(upstream.path()).isEqualTo("/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse");
         assertThat(upstream.streaming()).isTrue();
@@ -270,7 +271,7 @@ class GeminiRequestFromCapturesTest {
     void everyRecordedRequestMapsToAlternatingTurnsWithParts(String name) {
         MessagesRequest request = capture(name);
         UpstreamRequest upstream = upstream(request, provider());
-        JsonNode body = GeminiFixtures.json(upstream.body());
+        JsonNode body = TestRequests.json(upstream.body());
 
         assertThat(upstream.path()).endsWith(request.stream() ? ":streamGenerateContent?alt=sse"
                 : ":generateContent");

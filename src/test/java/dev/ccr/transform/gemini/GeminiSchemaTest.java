@@ -2,6 +2,7 @@ package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.Json;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeminiSchemaTest {
 
     static JsonNode schema(String json) {
-        return GeminiFixtures.json(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+        return TestRequests.json(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
     }
 
     static String clean(String json) {

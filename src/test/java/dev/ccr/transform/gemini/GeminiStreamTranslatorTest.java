@@ -1,11 +1,14 @@
 package dev.ccr.transform.gemini;
 
-import dev.ccr.testing.TranslatorFixtures;
-import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.SseText;
+import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
+import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,30 +19,26 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-import static dev.ccr.transform.gemini.GeminiFixtures.events;
+import static dev.ccr.testing.AnthropicEvents.parse;
+import static dev.ccr.testing.AnthropicEvents.shape;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static dev.ccr.transform.gemini.GeminiFixtures.resource;
-import static dev.ccr.transform.gemini.GeminiFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Gemini streamGenerateContent?alt=sse answers, in the shape Google documents, as Anthropic SSE events. */
 class GeminiStreamTranslatorTest {
-    static final MessagesRequest STREAMING = GeminiFixtures.request(
+    static final MessagesRequest STREAMING = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"stream\":true,\"max_tokens\":100,\"messages\":[]}");
-    static final MessagesRequest WHOLE = GeminiFixtures.request(
+    static final MessagesRequest WHOLE = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"max_tokens\":100,\"messages\":[]}");
 
-    static byte[] translateBytes(String sse, int... cuts) {
-        return run(GeminiFixtures.streamTranslator(STREAMING), sse.getBytes(StandardCharsets.UTF_8), cuts);
-    }
-
     static List<JsonNode> translate(String sse) {
-        return events(translateBytes(sse));
-    }
-
-    static List<String> shape(List<JsonNode> events) {
-        return TranslatorFixtures.shape(events);
+        return parse(run(GeminiFixtures.streamTranslator(STREAMING), sse));
     }
 
     static String chunk(String partsJson, String finishReason) {
@@ -117,10 +116,10 @@ class GeminiStreamTranslatorTest {
     @Test
     void madeUpToolIdsLookLikeAnthropicsAndGeminiIdsAreKept() {
         StreamTranslator translator = GeminiFixtures.TRANSFORMER.translator(STREAMING, GeminiFixtures.TARGET,
-                GeminiFixtures.provider(), GeminiFixtures.response("text/event-stream"));
+                GeminiFixtures.provider(), TestProviders.response("text/event-stream"));
         String sse = chunk("[{\"functionCall\":{\"name\":\"Read\",\"args\":{}}},"
                 + "{\"functionCall\":{\"id\":\"fc_42\",\"name\":\"Bash\",\"args\":{\"command\":\"ls\"}}}]", "STOP");
-        JsonNode content = AnthropicEventFold.fold(events(run(translator, sse.getBytes(StandardCharsets.UTF_8))))
+        JsonNode content = AnthropicEventFold.fold(parse(run(translator, sse)))
                 .path("content");
 
         assertThat(content.path(0).path("id").asText()).matches("toolu_[0-9a-f]{32}");
@@ -192,10 +191,10 @@ class GeminiStreamTranslatorTest {
     @Test
     void errorMidStreamIsThrownAfterWhatWasAlreadySent() {
         StreamTranslator translator = GeminiFixtures.streamTranslator(STREAMING);
-        List<String> sse = dev.ccr.testing.SseText.events(resource("stream_error_midstream.sse"));
+        List<String> sse = SseText.events(resource("stream_error_midstream.sse"));
 
         byte[] first = translator.translate(ByteBuffer.wrap(sse.get(0).getBytes(StandardCharsets.UTF_8)));
-        assertThat(shape(events(first))).containsExactly("message_start", "content_block_start 0 text",
+        assertThat(shape(parse(first))).containsExactly("message_start", "content_block_start 0 text",
                 "content_block_delta 0 text_delta");
         assertThatThrownBy(() -> translator.translate(ByteBuffer.wrap(sse.get(1).getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(RouterException.class, e -> {
@@ -232,26 +231,21 @@ class GeminiStreamTranslatorTest {
             "stream_grounded.sse"})
     void splittingTheBodyAtAnyByteGivesTheSameOutput(String name) {
         byte[] body = resource(name).getBytes(StandardCharsets.UTF_8);
-        byte[] whole = run(GeminiFixtures.streamTranslator(STREAMING), body);
-        assertThat(shape(events(whole))).isNotEmpty();
+        Supplier<StreamTranslator> translators = () -> GeminiFixtures.streamTranslator(STREAMING);
+        byte[] whole = run(translators.get(), body);
+        assertThat(shape(parse(whole))).isNotEmpty();
 
-        for (int cut = 1; cut < body.length; cut++) {
-            assertThat(run(GeminiFixtures.streamTranslator(STREAMING), body, cut)).as("cut at " + cut)
-                    .isEqualTo(whole);
-        }
+        TranslatorDriver.assertCutsGive(whole, translators, body, Function.identity(),
+                TranslatorDriver.singleCuts(body.length), name);
         Random random = new Random(name.hashCode());
-        for (int round = 0; round < 50; round++) {
-            int[] cuts = random.ints(8, 1, body.length).sorted().distinct().toArray();
-            assertThat(run(GeminiFixtures.streamTranslator(STREAMING), body, cuts)).as("cuts " + round)
-                    .isEqualTo(whole);
-        }
+        TranslatorDriver.assertCutsGive(whole, translators, body, Function.identity(),
+                Stream.generate(() -> TranslatorDriver.randomCuts(random, 8, body.length)).limit(50).toList(), name);
     }
 
     @Test
     void clientWithoutStreamGetsOneMessageFromAStreamedAnswer() {
-        byte[] out = run(GeminiFixtures.streamTranslator(WHOLE),
-                resource("stream_parallel_calls.sse").getBytes(StandardCharsets.UTF_8));
-        JsonNode message = GeminiFixtures.json(out);
+        byte[] out = run(GeminiFixtures.streamTranslator(WHOLE), resource("stream_parallel_calls.sse"));
+        JsonNode message = TestRequests.json(out);
 
         assertThat(message.path("type").asText()).isEqualTo("message");
         assertThat(message.path("content")).extracting(b -> b.path("type").asText())

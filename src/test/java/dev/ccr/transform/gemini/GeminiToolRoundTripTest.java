@@ -1,17 +1,16 @@
 package dev.ccr.transform.gemini;
 
-import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.Captures;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-
-import static dev.ccr.transform.gemini.GeminiFixtures.events;
-import static dev.ccr.transform.gemini.GeminiFixtures.run;
+import static dev.ccr.testing.AnthropicEvents.parse;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static dev.ccr.transform.gemini.GeminiFixtures.upstreamBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,14 +38,13 @@ class GeminiToolRoundTripTest {
             + "\"responseId\":\"turn2\"}\r\n\r\n";
 
     static JsonNode answer(MessagesRequest request, String sse) {
-        return AnthropicEventFold.fold(events(run(GeminiFixtures.streamTranslator(request),
-                sse.getBytes(StandardCharsets.UTF_8))));
+        return AnthropicEventFold.fold(parse(run(GeminiFixtures.streamTranslator(request), sse)));
     }
 
     @Test
     void callResultAndAnswer() {
         ObjectNode body = Captures.body("10_tool_bash_turn1.json");
-        MessagesRequest first = GeminiFixtures.request(body);
+        MessagesRequest first = TestRequests.request(body);
 
         JsonNode assistant = answer(first, TURN_ONE);
         assertThat(assistant.path("stop_reason").asText()).isEqualTo("tool_use");
@@ -67,7 +65,7 @@ class GeminiToolRoundTripTest {
         toolResult.put("tool_use_id", toolId);
         toolResult.put("content", "hi");
         toolResult.put("is_error", false);
-        MessagesRequest second = GeminiFixtures.request(next);
+        MessagesRequest second = TestRequests.request(next);
 
         JsonNode contents = upstreamBody(second).path("contents");
         assertThat(contents).extracting(c -> c.path("role").asText()).containsExactly("user", "model", "user");

@@ -1,18 +1,19 @@
 package dev.ccr.transform.gemini;
 
-import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.AnthropicEvents;
+import dev.ccr.testing.TestProviders;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.transform.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-
 import static dev.ccr.transform.gemini.GeminiFixtures.resource;
-import static dev.ccr.transform.gemini.GeminiFixtures.run;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,12 +23,11 @@ class GeminiWholeResponseTest {
 
     static StreamTranslator translator(MessagesRequest request, String contentType) {
         return GeminiFixtures.TRANSFORMER.translator(request, GeminiFixtures.TARGET, GeminiFixtures.provider(),
-                GeminiFixtures.response(contentType));
+                TestProviders.response(contentType));
     }
 
     static JsonNode convert(String body) {
-        return GeminiFixtures.json(run(translator(WHOLE, "application/json; charset=UTF-8"),
-                body.getBytes(StandardCharsets.UTF_8)));
+        return TestRequests.json(run(translator(WHOLE, "application/json; charset=UTF-8"), body));
     }
 
     @Test
@@ -100,7 +100,7 @@ class GeminiWholeResponseTest {
         // a streaming client answered with JSON still gets SSE events
         StreamTranslator json = translator(streaming, "application/json");
         assertThat(json).isInstanceOf(WholeBodyTranslator.class);
-        byte[] sse = run(json, resource("response_function_call.json").getBytes(StandardCharsets.UTF_8));
-        assertThat(AnthropicEventFold.fold(GeminiFixtures.events(sse)).path("stop_reason").asText()).isEqualTo("tool_use");
+        byte[] sse = run(json, resource("response_function_call.json"));
+        assertThat(AnthropicEventFold.fold(AnthropicEvents.parse(sse)).path("stop_reason").asText()).isEqualTo("tool_use");
     }
 }

@@ -6,23 +6,24 @@ import dev.ccr.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.TestRequests;
 import dev.ccr.transform.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static dev.ccr.transform.openai.OpenAiFixtures.events;
+import static dev.ccr.testing.AnthropicEvents.parse;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static dev.ccr.transform.openai.OpenAiFixtures.resource;
-import static dev.ccr.transform.openai.OpenAiFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Whole (non-streamed) OpenAI chat completions → Anthropic, and which translator a provider's answer gets. */
 class ChatCompletionReaderTest {
-    static final MessagesRequest NOT_STREAMING = OpenAiFixtures.request(
+    static final MessagesRequest NOT_STREAMING = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"stream\":false,\"max_tokens\":100,\"messages\":[]}");
 
     /** A whole completion as the event stream a streaming client gets when the provider answered with JSON. */
@@ -30,7 +31,7 @@ class ChatCompletionReaderTest {
         StreamTranslator translator = OpenAiFixtures.translator(ChatStreamTranslatorTest.STREAMING,
                 "application/json");
         assertThat(translator).isInstanceOf(WholeBodyTranslator.class);
-        return events(run(translator, completion.getBytes(StandardCharsets.UTF_8)));
+        return parse(run(translator, completion));
     }
 
     @Test
@@ -114,8 +115,7 @@ class ChatCompletionReaderTest {
     @Test
     void nonStreamingClientGetsOneAnthropicMessage() throws IOException {
         StreamTranslator translator = OpenAiFixtures.translator(NOT_STREAMING, "application/json");
-        JsonNode message = OpenAiFixtures.json(run(translator,
-                resource("completion_tool_calls.json").getBytes(StandardCharsets.UTF_8)));
+        JsonNode message = TestRequests.json(run(translator, resource("completion_tool_calls.json")));
 
         assertThat(message.path("type").asText()).isEqualTo("message");
         assertThat(message.path("role").asText()).isEqualTo("assistant");
@@ -127,8 +127,7 @@ class ChatCompletionReaderTest {
         assertThat(message.path("usage").path("output_tokens").asLong()).isEqualTo(57);
 
         StreamTranslator streamed = OpenAiFixtures.translator(NOT_STREAMING, "text/event-stream");
-        JsonNode fromStream = OpenAiFixtures.json(run(streamed,
-                resource("stream_parallel_tool_calls.sse").getBytes(StandardCharsets.UTF_8)));
+        JsonNode fromStream = TestRequests.json(run(streamed, resource("stream_parallel_tool_calls.sse")));
         assertThat(fromStream.path("content")).hasSize(3);
         assertThat(fromStream.path("usage").path("input_tokens").asLong()).isEqualTo(5000);
     }

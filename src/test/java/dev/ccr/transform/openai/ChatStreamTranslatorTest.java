@@ -1,39 +1,48 @@
 package dev.ccr.transform.openai;
 
-import dev.ccr.testing.TranslatorFixtures;
-import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.SseText;
+import dev.ccr.testing.TestRequests;
+import dev.ccr.testing.TranslatorDriver;
 import dev.ccr.transform.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-import static dev.ccr.transform.openai.OpenAiFixtures.events;
+import static dev.ccr.testing.AnthropicEvents.parse;
+import static dev.ccr.testing.AnthropicEvents.shape;
+import static dev.ccr.testing.AnthropicEvents.withoutIds;
+import static dev.ccr.testing.TranslatorDriver.run;
 import static dev.ccr.transform.openai.OpenAiFixtures.resource;
-import static dev.ccr.transform.openai.OpenAiFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** OpenAI chat completion streams (as OpenAI, DeepSeek and OpenRouter send them) → Anthropic SSE events. */
 class ChatStreamTranslatorTest {
-    static final MessagesRequest STREAMING = OpenAiFixtures.request(
+    static final MessagesRequest STREAMING = TestRequests.request(
             "{\"model\":\"claude-opus-5-5\",\"stream\":true,\"max_tokens\":100,\"messages\":[]}");
 
-    static List<JsonNode> translate(String sse, int... cuts) {
-        StreamTranslator translator = OpenAiFixtures.translator(STREAMING, "text/event-stream; charset=utf-8");
-        return events(run(translator, sse.getBytes(StandardCharsets.UTF_8), cuts));
+    static final Supplier<StreamTranslator> TRANSLATORS =
+            () -> OpenAiFixtures.translator(STREAMING, "text/event-stream; charset=utf-8");
+
+    static List<JsonNode> translate(String sse) {
+        return parse(run(TRANSLATORS.get(), sse));
     }
 
-    static List<String> shape(List<JsonNode> events) {
-        return TranslatorFixtures.shape(events);
+    /** Everything but the random message id, for comparing two translations. */
+    static List<JsonNode> view(byte[] sse) {
+        return withoutIds(parse(sse));
     }
 
     static JsonNode fold(List<JsonNode> events) {
@@ -122,11 +131,11 @@ class ChatStreamTranslatorTest {
 
     @Test
     void errorChunkMidStreamIsARouterExceptionWithoutSecrets() {
-        List<String> chunks = OpenAiFixtures.sseEvents(resource("stream_error_midstream.sse"));
+        List<String> chunks = SseText.events(resource("stream_error_midstream.sse"));
         StreamTranslator translator = OpenAiFixtures.translator(STREAMING, "text/event-stream");
 
         byte[] first = translator.translate(ByteBuffer.wrap(chunks.get(0).getBytes(StandardCharsets.UTF_8)));
-        assertThat(shape(events(first))).containsExactly("message_start", "content_block_start 0 text",
+        assertThat(shape(parse(first))).containsExactly("message_start", "content_block_start 0 text",
                 "content_block_delta 0 text_delta");
         assertThatThrownBy(() -> translator.translate(ByteBuffer.wrap(chunks.get(1).getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(RouterException.class, e -> {
@@ -141,26 +150,21 @@ class ChatStreamTranslatorTest {
     void everySplitPositionGivesTheSameEvents() {
         for (String name : List.of("stream_text_trailing_usage.sse", "stream_parallel_tool_calls.sse",
                 "stream_deepseek_reasoning_usage_in_finish.sse", "stream_openrouter_reasoning.sse")) {
-            String sse = resource(name);
-            List<JsonNode> whole = withoutIds(translate(sse));
-            int length = sse.getBytes(StandardCharsets.UTF_8).length;
-            for (int cut = 1; cut < length; cut++) {
-                assertThat(withoutIds(translate(sse, cut))).as(name + " cut at " + cut).isEqualTo(whole);
-            }
+            byte[] sse = resource(name).getBytes(StandardCharsets.UTF_8);
+            List<JsonNode> whole = view(run(TRANSLATORS.get(), sse));
+            TranslatorDriver.assertCutsGive(whole, TRANSLATORS, sse, ChatStreamTranslatorTest::view,
+                    TranslatorDriver.singleCuts(sse.length), name);
         }
     }
 
     @Test
     void randomSplitsGiveTheSameEvents() {
-        java.util.Random random = new java.util.Random(20250101L);
-        String sse = resource("stream_parallel_tool_calls.sse") ;
-        List<JsonNode> whole = withoutIds(translate(sse));
-        int length = sse.getBytes(StandardCharsets.UTF_8).length;
-        for (int round = 0; round < 200; round++) {
-            int[] cuts = random.ints(1 + random.nextInt(40), 1, length).sorted().distinct().toArray();
-            assertThat(withoutIds(translate(sse, cuts))).as("cuts %s", java.util.Arrays.toString(cuts))
-                    .isEqualTo(whole);
-        }
+        Random random = new Random(20250101L);
+        byte[] sse = resource("stream_parallel_tool_calls.sse").getBytes(StandardCharsets.UTF_8);
+        List<JsonNode> whole = view(run(TRANSLATORS.get(), sse));
+        TranslatorDriver.assertCutsGive(whole, TRANSLATORS, sse, ChatStreamTranslatorTest::view,
+                Stream.generate(() -> TranslatorDriver.randomCuts(random, 1 + random.nextInt(40), sse.length))
+                        .limit(200).toList(), "stream_parallel_tool_calls.sse");
     }
 
     @Test
@@ -175,7 +179,7 @@ class ChatStreamTranslatorTest {
 
     @Test
     void aStreamCutOffBeforeAnyFinishIsAnError() {
-        String sse = String.join("", OpenAiFixtures.sseEvents(resource("stream_text_trailing_usage.sse")).subList(0, 3));
+        String sse = String.join("", SseText.events(resource("stream_text_trailing_usage.sse")).subList(0, 3));
 
         assertThatThrownBy(() -> translate(sse)).isInstanceOf(RouterException.class)
                 .hasMessageContaining("ended before the answer was complete");
@@ -224,18 +228,5 @@ class ChatStreamTranslatorTest {
     static String chunk(String delta, String finishReason) {
         return "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":" + delta
                 + ",\"finish_reason\":" + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}\n\n";
-    }
-
-    /** Message ids are random per response. */
-    static List<JsonNode> withoutIds(List<JsonNode> events) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode e : events) {
-            JsonNode copy = e.deepCopy();
-            if (copy.path("message").isObject()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("message")).remove("id");
-            }
-            out.add(copy);
-        }
-        return out;
     }
 }

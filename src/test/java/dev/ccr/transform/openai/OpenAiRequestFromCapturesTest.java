@@ -6,6 +6,7 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.Captures;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenAiRequestFromCapturesTest {
 
     private static MessagesRequest capture(String name) {
-        return OpenAiFixtures.request(Captures.body(name));
+        return TestRequests.request(Captures.body(name));
     }
 
     private static List<String> roles(JsonNode body) {

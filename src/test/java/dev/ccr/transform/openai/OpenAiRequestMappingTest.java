@@ -5,10 +5,11 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.Target;
 import dev.ccr.provider.UpstreamRequest;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
+import static dev.ccr.testing.TestRequests.request;
 import static dev.ccr.transform.openai.OpenAiFixtures.provider;
-import static dev.ccr.transform.openai.OpenAiFixtures.request;
 import static dev.ccr.transform.openai.OpenAiFixtures.upstreamBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -180,7 +181,7 @@ class OpenAiRequestMappingTest {
 
         assertThat(upstream.path()).isEqualTo("/chat/completions");
         assertThat(upstream.streaming()).isFalse();
-        assertThat(OpenAiFixtures.json(upstream.body()).path("model").asText()).isEqualTo("claude-x");
+        assertThat(TestRequests.json(upstream.body()).path("model").asText()).isEqualTo("claude-x");
     }
 
     @Test

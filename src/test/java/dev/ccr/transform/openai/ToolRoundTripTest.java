@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.Json;
+import dev.ccr.testing.AnthropicEventFold;
+import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +45,7 @@ class ToolRoundTripTest {
         }
         results.addObject().put("type", "text").put("text", "Now summarise.");
 
-        JsonNode body = OpenAiFixtures.upstreamBody(OpenAiFixtures.request(next), provider());
+        JsonNode body = OpenAiFixtures.upstreamBody(TestRequests.request(next), provider());
 
         JsonNode openAiMessages = body.path("messages");
         assertThat(openAiMessages).hasSize(5);
