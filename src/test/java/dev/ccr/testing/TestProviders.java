@@ -5,8 +5,6 @@ import dev.ccr.provider.ProviderConfigReader;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamResponse;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,8 @@ public final class TestProviders {
     /**
      * A provider with these options and output token clamp (0 = none).
      *
-     * @param options key, value, key, value…; a configuration cannot give an option an empty value (the reader
-     *                drops it), so an empty value is refused here: see {@link #withOptionsAsGiven}
+     * @param options key, value, key, value…; an empty value is passed on as written (for options where empty
+     *                means "none")
      */
     public static ProviderSettings withOptions(String name, String protocol, int maxOutputTokens, String... options) {
         if (options.length % 2 != 0) {
@@ -63,44 +61,11 @@ public final class TestProviders {
         return read(name, protocol, properties);
     }
 
-    /** The options as properties ({@code option.KEY}); an empty value is refused, as the reader would drop it. */
+    /** The options as properties ({@code option.KEY}). */
     public static Map<String, String> optionProperties(Map<String, String> options) {
         Map<String, String> properties = new LinkedHashMap<>();
-        options.forEach((key, value) -> {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("option " + key + " is empty: ProviderConfigReader drops empty "
-                        + "values, so no configuration can say this; use TestProviders.withOptionsAsGiven");
-            }
-            properties.put("option." + key, value);
-        });
+        options.forEach((key, value) -> properties.put("option." + key, value));
         return properties;
-    }
-
-    /**
-     * The same provider with exactly these options, empty values included, which no configuration read by
-     * {@link ProviderConfigReader} can produce (it drops empty values). For testing a transformer's handling of such
-     * a value; every other field is copied, whatever fields the record has.
-     */
-    public static ProviderSettings withOptionsAsGiven(ProviderSettings provider, Map<String, String> options) {
-        RecordComponent[] components = ProviderSettings.class.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        boolean replaced = false;
-        try {
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                boolean isOptions = components[i].getName().equals("options");
-                values[i] = isOptions ? Map.copyOf(options) : components[i].getAccessor().invoke(provider);
-                replaced |= isOptions;
-            }
-            if (!replaced) {
-                throw new IllegalStateException("ProviderSettings has no options field any more");
-            }
-            Constructor<ProviderSettings> constructor = ProviderSettings.class.getDeclaredConstructor(types);
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot copy " + provider, e);
-        }
     }
 
     /** A provider answer with this content type (null: none); its body is never read by a translator. */

@@ -6,13 +6,11 @@ import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
-import dev.ccr.testing.TestProviders;
 import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.Map;
 
 import static dev.ccr.transform.gemini.GeminiFixtures.provider;
 import static dev.ccr.transform.gemini.GeminiFixtures.upstreamBody;
@@ -196,8 +194,8 @@ class GeminiRequestMappingTest {
 
         assertThat(model.path(0).path("thoughtSignature").asText()).isEqualTo("skip_thought_signature_validator");
         assertThat(model.path(1).has("thoughtSignature")).isFalse();
-        // no configuration can give an option an empty value (the reader drops it): set it on the provider as given
-        ProviderSettings noFallback = TestProviders.withOptionsAsGiven(provider(), Map.of("signature-fallback", ""));
+        // written empty in the configuration, the option means "no placeholder"
+        ProviderSettings noFallback = provider("signature-fallback", "");
         JsonNode without = upstreamBody(request("", messages), noFallback)
                 .path("contents").path(1).path("parts");
         assertThat(Json.string(without)).doesNotContain("thoughtSignature");
