@@ -50,11 +50,8 @@ class BackpressureAndLimitsTest {
         upstream.close();
     }
 
-    @Test
-    void aClientThatStopsReadingSlowsTheProviderDownAndGetsEverythingLater() throws Exception {
-        int events = 4000;
-        String padding = "x".repeat(8 * 1024);
-        AtomicLong written = new AtomicLong();
+    /** A provider that writes {@code events} padded events as fast as it may; returns about how many bytes. */
+    static long fastProvider(int events, String padding, AtomicLong written) {
         upstream.on("/v1/messages", (ex, req) -> {
             OutputStream out = MockUpstream.startSse(ex);
             for (int i = 0; i < events; i++) {
@@ -63,13 +60,27 @@ class BackpressureAndLimitsTest {
                 written.addAndGet(event.length());
             }
         });
-        long total = (long) events * (padding.length() + 40);
+        return (long) events * (padding.length() + 40);
+    }
+
+    /** A streamed request on a raw socket with a small receive buffer, so the client decides how fast it reads. */
+    static Socket streamRequest() throws Exception {
         byte[] body = "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", router.port())) {
-            socket.setReceiveBufferSize(64 * 1024);
-            socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
+        Socket socket = new Socket("127.0.0.1", router.port());
+        socket.setReceiveBufferSize(64 * 1024);
+        socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        return socket;
+    }
+
+    @Test
+    void aClientThatStopsReadingSlowsTheProviderDownAndGetsEverythingLater() throws Exception {
+        int events = 4000;
+        String padding = "x".repeat(8 * 1024);
+        AtomicLong written = new AtomicLong();
+        long total = fastProvider(events, padding, written);
+        try (Socket socket = streamRequest()) {
             InputStream in = socket.getInputStream();
             in.read(new byte[1024]);
 
@@ -93,21 +104,8 @@ class BackpressureAndLimitsTest {
         int events = 6000;
         String padding = "y".repeat(8 * 1024);
         AtomicLong written = new AtomicLong();
-        upstream.on("/v1/messages", (ex, req) -> {
-            OutputStream out = MockUpstream.startSse(ex);
-            for (int i = 0; i < events; i++) {
-                String event = "event: ping\ndata: {\"type\":\"ping\",\"n\":" + i + ",\"pad\":\"" + padding + "\"}\n\n";
-                MockUpstream.writeFlushed(out, event);
-                written.addAndGet(event.length());
-            }
-        });
-        long total = (long) events * (padding.length() + 40);
-        byte[] body = "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", router.port())) {
-            socket.setReceiveBufferSize(64 * 1024);
-            socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
+        long total = fastProvider(events, padding, written);
+        try (Socket socket = streamRequest()) {
             InputStream in = socket.getInputStream();
             long received = 0;
             byte[] buffer = new byte[1024];
