@@ -16,6 +16,8 @@ import dev.ccr.ingress.ModelsResponder;
 import dev.ccr.ingress.ProviderHealthResponder;
 import dev.ccr.router.HealthChecker;
 import dev.ccr.ingress.UnknownPathResponder;
+import dev.ccr.ingress.netty.IngressHttpComponent;
+import dev.ccr.ingress.netty.IngressLimits;
 import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
@@ -110,7 +112,10 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         registry.bind("providerCall", new ProviderCallProcessor(providers));
 
-        long maxBody = settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024);
+        IngressLimits limits = IngressLimits.from(settings);
+        // every netty-http route on the port gets the same limits, whichever binds first
+        context.addComponent("netty-http", new IngressHttpComponent(limits));
+        long maxBody = limits.maxBodyBytes();
         ActiveRequests activeRequests = new ActiveRequests();
         BodyLog bodyLog = new BodyLog(settings.bool("ccr.log.request-bodies", false),
                 settings.bool("ccr.log.response-bodies", false), settings.positive("ccr.log.body-max-chars", 16000));
