@@ -126,12 +126,13 @@ final class RoutingPatchReader {
 
     private Target target(JsonNode value) {
         String text = value.isTextual() ? value.textValue() : "";
-        int comma = text.indexOf(',');
-        String provider = comma < 0 ? "" : text.substring(0, comma).trim();
-        String model = comma < 0 ? "" : text.substring(comma + 1).trim();
-        if (!NameRules.isProvider(provider) || !NameRules.isModel(model)) {
+        // checked as sent, not trimmed: trim() would also quietly drop control characters at the ends
+        if (!NameRules.isTarget(text)) {
             throw new IllegalArgumentException("must be " + NameRules.TARGET_RULE + " (or null to remove it)");
         }
+        int comma = text.indexOf(',');
+        String provider = text.substring(0, comma);
+        String model = text.substring(comma + 1);
         ProviderSettings settings = providers.find(provider).map(p -> p.settings()).orElseThrow(() ->
                 new IllegalArgumentException("unknown provider '" + provider + "'; configured providers: "
                         + configured()));
