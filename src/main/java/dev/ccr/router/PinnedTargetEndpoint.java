@@ -9,12 +9,9 @@ import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 
 import java.util.LinkedHashMap;
@@ -27,7 +24,7 @@ import java.util.Map;
  * at start-up from the configuration, so nothing a client or an admin writes ever becomes part of an endpoint URI
  * (where Camel would resolve {@code {{…}}} placeholders).
  */
-public class PinnedTargetEndpoint extends DefaultEndpoint {
+public class PinnedTargetEndpoint extends TargetEndpoint {
     public static final String URI = "provider:" + NameRules.PINNED;
 
     private final ProviderRegistry providers;
@@ -48,16 +45,6 @@ public class PinnedTargetEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         return new PinnedTargetProducer();
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("provider: endpoints are targets only");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 
     private final class PinnedTargetProducer extends DefaultAsyncProducer {

@@ -3,19 +3,16 @@ package dev.ccr.router;
 import dev.ccr.model.Target;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * One target written in a route file, {@code provider:NAME[?model=MODEL]}. Sending to it makes one
  * {@link TargetCall attempt} at that provider and model.
  */
-public class ProviderEndpoint extends DefaultEndpoint {
+public class ProviderEndpoint extends TargetEndpoint {
     private final String provider;
     private final String model;
     private final ProviderStatusBoard board;
@@ -42,16 +39,6 @@ public class ProviderEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() throws Exception {
         return new TargetProducer(getCamelContext().getEndpoint(TargetCall.routeUri(provider)).createAsyncProducer());
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("provider: endpoints are targets only");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 
     private final class TargetProducer extends DefaultAsyncProducer {

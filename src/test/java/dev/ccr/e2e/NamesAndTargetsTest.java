@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -66,24 +68,25 @@ class NamesAndTargetsTest {
     }
 
     /** The payloads, plus one that names a key the router was configured with. */
+    static List<String> payloads() {
+        return List.of("{{env:ANTHROPIC_API_KEY}}", "{{ccr.providers.anthropic.api-key}}", "{{sys:user.home}}",
+                "{{bean:anthropic-breaker.transitionToForcedOpenState}}", "x)&foo=bar");
+    }
+
+    static List<String> payloadsAndMarkup() {
+        List<String> all = new ArrayList<>(payloads());
+        all.add("<img src=x onerror=alert(1)>");
+        return all;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{{env:ANTHROPIC_API_KEY}}",
-            "{{ccr.providers.anthropic.api-key}}",
-            "{{sys:user.home}}",
-            "{{bean:anthropic-breaker.transitionToForcedOpenState}}",
-            "x)&foo=bar"})
+    @MethodSource("payloads")
     void aPlaceholderInTheModelFieldIsRefusedBeforeAnyProviderCall(String payload) throws Exception {
         assertRefused(() -> router.post("/v1/messages", request("anthropic," + payload, null), Map.of()), "model");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{{env:ANTHROPIC_API_KEY}}",
-            "{{ccr.providers.anthropic.api-key}}",
-            "{{sys:user.home}}",
-            "{{bean:anthropic-breaker.transitionToForcedOpenState}}",
-            "x)&foo=bar"})
+    @MethodSource("payloads")
     void aPlaceholderInTheSubagentTagIsRefusedBeforeAnyProviderCall(String payload) throws Exception {
         String system = "<CCR-SUBAGENT-MODEL>anthropic," + payload + "</CCR-SUBAGENT-MODEL>You are a helper.";
         assertRefused(() -> router.post("/v1/messages", request("claude-sonnet-4-5", system), Map.of()),
@@ -91,13 +94,7 @@ class NamesAndTargetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{{env:ANTHROPIC_API_KEY}}",
-            "{{ccr.providers.anthropic.api-key}}",
-            "{{sys:user.home}}",
-            "{{bean:anthropic-breaker.transitionToForcedOpenState}}",
-            "x)&foo=bar",
-            "<img src=x onerror=alert(1)>"})
+    @MethodSource("payloadsAndMarkup")
     void aPlaceholderInTheAdminModelMapIsRefusedAndNeverRoutes(String payload) throws Exception {
         ObjectNode value = JsonNodeFactory.instance.objectNode();
         value.putObject("modelMap").put("claude-sonnet-4-5", "anthropic," + payload);
