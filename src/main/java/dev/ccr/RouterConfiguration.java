@@ -22,6 +22,7 @@ import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.CategoryDispatcher;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
@@ -127,6 +128,10 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
         registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
                 new TokenCounter(), runtimeModelMap));
+        CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
+        categoryDispatcher.setCamelContext(context);
+        addService(context, categoryDispatcher);
+        registry.bind("categoryDispatcher", categoryDispatcher);
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
         registry.bind("clientResponseWriter", new ClientResponseWriter(bodyLog));

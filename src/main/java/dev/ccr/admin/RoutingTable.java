@@ -1,6 +1,7 @@
 package dev.ccr.admin;
 
 import dev.ccr.model.Target;
+import dev.ccr.router.PinnedTargetEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.Model;
@@ -29,7 +30,7 @@ final class RoutingTable {
     /**
      * @param strategy the load balancer: Camel's own (weighted, roundRobin, failover, sticky, random, topic), the
      *                 class of a custom one (e.g. WeightedBalancer), "single" for one target, "dynamic" when the
-     *                 target is computed per request
+     *                 target is chosen per request (provider:pinned)
      */
     record CategoryRoute(String category, String routeId, String strategy, List<Target> targets) {
     }
@@ -61,7 +62,8 @@ final class RoutingTable {
         if (!balancers.isEmpty()) {
             return balancerName(balancers.iterator().next().getLoadBalancerType());
         }
-        if (!ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDynamicDefinition.class).isEmpty()) {
+        if (!ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDynamicDefinition.class).isEmpty()
+                || sendsToPinnedTarget(route)) {
             return "dynamic";
         }
         return targets.size() == 1 ? "single" : "none";
@@ -81,11 +83,16 @@ final class RoutingTable {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
+    private boolean sendsToPinnedTarget(RouteDefinition route) {
+        return ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class).stream()
+                .anyMatch(to -> PinnedTargetEndpoint.URI.equals(resolve(to.getUri())));
+    }
+
     private List<Target> targets(RouteDefinition route) {
         List<Target> targets = new ArrayList<>();
         for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
             String uri = resolve(to.getUri());
-            if (uri.startsWith(PROVIDER_SCHEME)) {
+            if (uri.startsWith(PROVIDER_SCHEME) && !PinnedTargetEndpoint.URI.equals(uri)) {
                 targets.add(target(uri.substring(PROVIDER_SCHEME.length())));
             }
         }
