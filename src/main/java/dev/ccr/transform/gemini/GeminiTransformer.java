@@ -90,6 +90,11 @@ public final class GeminiTransformer implements ProtocolTransformer {
         return new WholeBodyTranslator(body -> GeminiWholeResponse.convert(body, handler), MAX_WHOLE_BODY);
     }
 
+    @Override
+    public String requestPath(ProviderSettings provider) {
+        return "/" + GeminiOptions.of(provider).apiVersion() + "/models/{model}:streamGenerateContent?alt=sse";
+    }
+
     /** Gemini's model list: cheap, and it proves the key is accepted. */
     @Override
     public String healthCheckPath() {

@@ -70,6 +70,11 @@ public final class OpenAiTransformer implements ProtocolTransformer {
     }
 
     @Override
+    public String requestPath(ProviderSettings provider) {
+        return OpenAiOptions.of(provider).chatPath();
+    }
+
+    @Override
     public String protocol() {
         return "openai";
     }
