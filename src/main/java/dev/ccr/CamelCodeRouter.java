@@ -1,5 +1,6 @@
 package dev.ccr;
 
+import dev.ccr.launch.Launcher;
 import org.apache.camel.main.Main;
 
 import java.util.Map;
@@ -19,6 +20,9 @@ public final class CamelCodeRouter {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Launcher.handles(args)) {
+            System.exit(Launcher.run(args));
+        }
         createMain(configFile(), Map.of()).run(args);
     }
 

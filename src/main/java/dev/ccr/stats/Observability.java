@@ -56,7 +56,8 @@ public final class Observability extends ServiceSupport {
         RequestStatistics statistics = new RequestStatistics(Clock.SYSTEM, breakers, inFlight, names);
         MeterRegistryFactory.Meters meters = MeterRegistryFactory.create(breakers);
 
-        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics,
+        SessionStatistics sessions = new SessionStatistics(settings.positive("ccr.stats.max-sessions", 1000));
+        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, sessions,
                 new RequestMetrics(meters.registry(), inFlight, names)));
         boolean logRequests = settings.bool("ccr.log.requests", false);
         boolean logSelection = settings.bool("ccr.log.provider-selection", false);
@@ -70,6 +71,7 @@ public final class Observability extends ServiceSupport {
         Observability installed = new Observability(tracker, statistics, meters, jmx);
         context.getRegistry().bind("requestStatistics", statistics);
         context.getRegistry().bind("statsResponder", new StatsResponder(statistics));
+        context.getRegistry().bind("sessionStatsResponder", new SessionStatsResponder(sessions));
         context.getRegistry().bind("metricsRegistry", meters.registry());
         context.getRegistry().bind("metricsResponder", new MetricsResponder(meters.registry()));
         try {
