@@ -34,8 +34,10 @@ public final class Launcher {
             }
             default -> {
                 String stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-                System.out.println(StatusLine.render(stdin, new RouterProbe(seenByClaudeCode(home),
-                        Duration.ofSeconds(2))));
+                String line = StatusLine.render(stdin, new RouterProbe(seenByClaudeCode(home), Duration.ofSeconds(2)));
+                // UTF-8 whatever the locale: Claude Code reads the status line as UTF-8
+                System.out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                System.out.flush();
                 yield 0;
             }
         };
