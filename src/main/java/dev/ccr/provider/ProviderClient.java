@@ -56,13 +56,18 @@ public final class ProviderClient {
 
     /** Why this provider cannot be called now (missing key, or an environment variable it needs is unset), or null. */
     public String missingReason() {
+        String missing = missingEnvironment();
+        return missing != null ? missing : credentials.missingReason();
+    }
+
+    private String missingEnvironment() {
         for (String variable : settings.option("requires-env", "").split(",")) {
             String name = variable.trim();
             if (!name.isEmpty() && (System.getenv(name) == null || System.getenv(name).isBlank())) {
                 return "is not active: set " + name;
             }
         }
-        return credentials.missingReason();
+        return null;
     }
 
     /**
@@ -70,7 +75,10 @@ public final class ProviderClient {
      * says whether another provider may be tried.
      */
     public CompletableFuture<UpstreamResponse> send(UpstreamRequest request) {
-        String missing = missingReason();
+        String missing = missingEnvironment();
+        if (missing == null) {
+            missing = credentials.awaitReady();
+        }
         if (missing != null) {
             return CompletableFuture.failedFuture(new ProviderUnavailableException(settings.name(), FailureKind.UNAVAILABLE,
                     ErrorType.UNAVAILABLE, 503, "Provider '" + settings.name() + "' " + missing, null, null));
