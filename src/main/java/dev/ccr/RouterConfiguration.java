@@ -33,6 +33,7 @@ import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
 import dev.ccr.stats.Observability;
 import dev.ccr.stats.RequestListener;
+import dev.ccr.stats.views.SeedsViews;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
@@ -96,8 +97,9 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
-        RequestListener listener = Observability.install(context, providers, breakers.registry(), board, settings)
-                .listener();
+        Observability observability = Observability.install(context, providers, breakers.registry(), board, settings);
+        RequestListener listener = observability.listener();
+        SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);

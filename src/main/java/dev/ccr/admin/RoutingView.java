@@ -79,7 +79,7 @@ final class RoutingView {
             }
         }
         Unavailability why = status.unavailable();
-        node.put("status", why == null ? "up" : !status.enabled() ? "disabled" : "down");
+        node.put("status", status.availability());
         node.put("reason", why == null ? null : why.reason());
         node.put("breaker", status.breaker().getState().name());
         node.put("inFlight", status.inFlight());

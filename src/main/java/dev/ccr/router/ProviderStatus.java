@@ -102,6 +102,11 @@ public final class ProviderStatus {
         return null;
     }
 
+    /** "up", "disabled" (switched off) or "down" (any other reason it takes no call now), as the endpoints show it. */
+    public String availability() {
+        return unavailable() == null ? "up" : !enabled ? "disabled" : "down";
+    }
+
     /** Ends a call's hold on a slot; the real token count replaces the estimate. */
     public void release(long estimatedTokens, long actualTokens) {
         inFlight.decrementAndGet();
