@@ -184,7 +184,9 @@ public class RouterConfiguration implements CamelConfiguration {
             return true;
         }
         return properties instanceof org.apache.camel.component.properties.PropertiesComponent impl
-                && impl.getOverrideProperties() != null && impl.getOverrideProperties().containsKey(key);
+                && impl.getOverrideProperties() != null
+                // Camel's OrderedProperties answers getProperty, not containsKey
+                && impl.getOverrideProperties().getProperty(key) != null;
     }
 
     /** HTTP statuses on which another provider is tried ({@code ccr.failover.statuses}). */
