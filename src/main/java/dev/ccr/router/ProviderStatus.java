@@ -154,6 +154,12 @@ public final class ProviderStatus {
         this.enabled = enabled;
     }
 
+    /** The moving average of time to first byte to one decimal, for display; null before the first answer. */
+    public Double firstByteMillisRounded() {
+        double millis = firstByteMillis;
+        return millis < 0 ? null : Math.round(millis * 10) / 10.0;
+    }
+
     public int priority() {
         return priority;
     }

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,16 +51,7 @@ class ImportedSeedScenariosTest {
         properties.put("ccr.scenario-properties", dir.resolve("config/scenarios/" + scenario + ".properties").toString());
         properties.put("camel.main.routes-include-pattern",
                 "file:routes/common/*.camel.yaml,file:" + dir.resolve("routes/" + scenario) + "/*.camel.yaml");
-        for (String account : new String[]{"primary", "secondary"}) {
-            Path file = dir.resolve("kiro-auth-token-" + account + ".json");
-            Files.writeString(file, "{\"accessToken\":\"access-" + account + "-0123456789\",\"refreshToken\":\"refresh-"
-                    + account + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(7200) + "\",\"profileArn\":"
-                    + "\"arn:aws:codewhisperer:us-east-1:111:profile/" + account + "\",\"region\":\"us-east-1\","
-                    + "\"authMethod\":\"social\"}");
-            String p = "ccr.providers.codewhisperer-" + account + ".";
-            properties.put(p + "base-url", (account.equals("primary") ? primary : secondary).baseUrl());
-            properties.put(p + "option.token-path", file.toString());
-        }
+        properties.putAll(SeedsScenarioTest.accountProperties(dir, primary, secondary));
         return RouterHarness.start(properties);
     }
 

@@ -21,12 +21,7 @@ final class LoadBalancingDashboardView extends JsonView {
             ObjectNode node = providers.putObject(status.name());
             node.put("status", status.availability());
             node.put("connections", status.inFlight());
-            double firstByte = status.firstByteMillis();
-            if (firstByte < 0) {
-                node.putNull("responseTime");
-            } else {
-                node.put("responseTime", Math.round(firstByte * 10) / 10.0);
-            }
+            node.put("responseTime", status.firstByteMillisRounded());
             node.put("circuitBreakerState", status.breaker().getState().name());
             node.put("weight", status.weight());
             node.put("priority", status.priority());
