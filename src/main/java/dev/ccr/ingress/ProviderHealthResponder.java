@@ -32,7 +32,7 @@ public final class ProviderHealthResponder implements Processor {
             ObjectNode p = list.addObject();
             p.put("name", status.name());
             p.put("protocol", status.settings().protocol());
-            p.put("status", why == null ? "up" : !status.enabled() ? "disabled" : "down");
+            p.put("status", status.availability());
             if (why != null) {
                 p.put("reason", Redactor.redact(why.reason()));
             }
