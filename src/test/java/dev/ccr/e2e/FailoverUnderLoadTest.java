@@ -61,12 +61,7 @@ class FailoverUnderLoadTest {
         primary = MockCodeWhispererProcess.start("primary", primaryPauseMillis);
         secondary = new MockUpstream();
         SeedsScenarioTest.answerAs(secondary, "secondary");
-        Map<String, String> properties = SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl());
-        // the seeds cap each account at 8 calls: with one account dead, 20 connections would rightly get 529s; this
-        // test is about requests lost, not about that limit
-        properties.put("ccr.providers.codewhisperer-primary.limits.max-concurrent-requests", "64");
-        properties.put("ccr.providers.codewhisperer-secondary.limits.max-concurrent-requests", "64");
-        router = RouterHarness.start(properties);
+        router = RouterHarness.start(SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl()));
     }
 
     @Test
@@ -93,12 +88,18 @@ class FailoverUnderLoadTest {
             connections.shutdownNow();
         }
 
-        assertThat(outcomes).as("answers by status, or the client's failure").containsOnlyKeys("200 secondary",
-                "200 primary");
-        assertThat(outcomes.get("200 secondary")).isGreaterThan(REQUESTS / 4);
+        // the seeds cap each account at 8 calls in flight: with one account dead, a request that finds the other one
+        // full is rightly refused with 529 (Claude Code retries it); what must never happen is no answer at all, or a
+        // provider's broken answer surfacing as a failed request
+        int refused = outcomes.getOrDefault("529 overloaded_error", 0);
+        assertThat(outcomes).as("answers by status, or the client's failure")
+                .containsKeys("200 primary", "200 secondary");
+        assertThat(outcomes.keySet()).as("answers by status, or the client's failure")
+                .isSubsetOf("200 primary", "200 secondary", "529 overloaded_error");
+        assertThat(refused).isLessThan(REQUESTS / 10);
         JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
-        assertThat(total.path("requests").asInt()).isEqualTo(REQUESTS);
-        assertThat(total.path("successes").asInt()).isEqualTo(REQUESTS);
+        assertThat(total.path("requests").asInt()).as("every request counted").isEqualTo(REQUESTS);
+        assertThat(total.path("errors").asInt()).isEqualTo(refused);
     }
 
     private String send(HttpClient client) {
@@ -111,7 +112,8 @@ class FailoverUnderLoadTest {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return response.statusCode() + " " + response.body();
+                return response.statusCode() + " " + Json.parse(response.body()).path("error").path("type").asText()
+                        + (response.statusCode() == 529 ? "" : " " + response.body());
             }
             String text = Json.parse(response.body()).path("content").get(0).path("text").asText();
             return "200 " + text.substring(text.lastIndexOf(' ') + 1);
