@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailoverUnderLoadTest {
     private static final int REQUESTS = 300;
     private static final int CONNECTIONS = 20;
-    /** A client that has waited this long has been left hanging (the provider timeouts are shorter). */
-    private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(60);
+    /* a client that has waited 20 s has been left hanging: every answer here takes a few seconds at most */
 
     @TempDir
     Path tokens;
@@ -102,8 +101,37 @@ class FailoverUnderLoadTest {
         assertThat(total.path("errors").asInt()).isEqualTo(refused);
     }
 
+    @Test
+    void aRequestNeitherAccountCanTakeIsAnsweredAndCounted() throws Exception {
+        primary = MockCodeWhispererProcess.start("primary", 1000);
+        secondary = new MockUpstream();
+        secondary.on("/generateAssistantResponse", (ex, req) -> {
+            Thread.sleep(3000);
+            MockUpstream.json(ex, 503, "{\"message\":\"busy\"}", Map.of());
+        });
+        Map<String, String> properties = SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl());
+        properties.put("ccr.providers.codewhisperer-primary.limits.max-concurrent-requests", "1");
+        properties.put("ccr.providers.codewhisperer-secondary.limits.max-concurrent-requests", "1");
+        router = RouterHarness.start(properties);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService busy = Executors.newFixedThreadPool(2);
+        try {
+            busy.submit(() -> send(client));
+            busy.submit(() -> send(client));
+            Thread.sleep(1000);
+
+            // both accounts are at their limit: the balancer refuses at once, on the router's own thread
+            assertThat(send(client)).isEqualTo("529 overloaded_error");
+        } finally {
+            busy.shutdownNow();
+        }
+        JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
+        assertThat(total.path("errorsByKind").path("unavailable").asInt()
+                + total.path("errorsByKind").path("5xx").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
     private String send(HttpClient client) {
-        HttpRequest request = HttpRequest.newBuilder(router.uri("/v1/messages")).timeout(CLIENT_PATIENCE)
+        HttpRequest request = HttpRequest.newBuilder(router.uri("/v1/messages")).timeout(Duration.ofSeconds(20))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,"
                         + "\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
