@@ -46,12 +46,12 @@ class ImportedSeedScenariosTest {
         int exit = ImportCommand.run(new String[]{"import", "src/test/resources/seed-configs/" + seed, "--scenario",
                 scenario, "--dir", dir.toString()}, new PrintStream(System.out), new PrintStream(System.err));
         assertThat(exit).isEqualTo(0);
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>(
+                SeedsAccounts.properties(dir, primary.baseUrl(), secondary.baseUrl()));
         properties.put("ccr.scenario", scenario);
         properties.put("ccr.scenario-properties", dir.resolve("config/scenarios/" + scenario + ".properties").toString());
         properties.put("camel.main.routes-include-pattern",
                 "file:routes/common/*.camel.yaml,file:" + dir.resolve("routes/" + scenario) + "/*.camel.yaml");
-        properties.putAll(SeedsScenarioTest.accountProperties(dir, primary, secondary));
         return RouterHarness.start(properties);
     }
 

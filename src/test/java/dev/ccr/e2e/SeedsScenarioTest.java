@@ -14,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,9 +36,7 @@ class SeedsScenarioTest {
     static void start() throws Exception {
         primary = new MockUpstream();
         secondary = new MockUpstream();
-        Map<String, String> properties = new HashMap<>(accountProperties(tokens, primary, secondary));
-        properties.put("ccr.scenario", "kiro-seeds");
-        router = RouterHarness.start(properties);
+        router = RouterHarness.start(SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl()));
     }
 
     @AfterAll
@@ -55,23 +51,6 @@ class SeedsScenarioTest {
         router.resetProviders();
         answerAs(primary, "primary");
         answerAs(secondary, "secondary");
-    }
-
-    /** Both accounts' token files (written to {@code dir}) and base URLs pointing at the two mock servers. */
-    static Map<String, String> accountProperties(Path dir, MockUpstream primary, MockUpstream secondary)
-            throws java.io.IOException {
-        Map<String, String> properties = new HashMap<>();
-        for (String account : new String[]{"primary", "secondary"}) {
-            Path file = dir.resolve("kiro-auth-token-" + account + ".json");
-            Files.writeString(file, "{\"accessToken\":\"access-" + account + "-0123456789\",\"refreshToken\":\"refresh-"
-                    + account + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(7200) + "\",\"profileArn\":"
-                    + "\"arn:aws:codewhisperer:us-east-1:111:profile/" + account + "\",\"region\":\"us-east-1\","
-                    + "\"authMethod\":\"social\"}");
-            String p = "ccr.providers.codewhisperer-" + account + ".";
-            properties.put(p + "base-url", (account.equals("primary") ? primary : secondary).baseUrl());
-            properties.put(p + "option.token-path", file.toString());
-        }
-        return properties;
     }
 
     static void answerAs(MockUpstream mock, String account) {
