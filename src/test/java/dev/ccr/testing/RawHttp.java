@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * One HTTP/1.1 request written byte for byte to a loopback socket, for the headers Java's HttpClient refuses to set
  * ({@code Host}, {@code Origin}) — what a browser under DNS rebinding or a cross-site page sends. The request asks for
- * {@code Connection: close}, so the answer is everything read until the router closes.
+ * {@code Connection: close}; the answer is read as its framing says.
  */
 public final class RawHttp {
     /** An answer: status, headers (names in lower case) and body. */
@@ -41,28 +41,66 @@ public final class RawHttp {
             socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
-            return parse(readAll(socket.getInputStream()));
+            return read(socket.getInputStream(), method.equals("HEAD"));
         }
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+    /** The answer's head, then its body as Content-Length or chunked framing says (else until the router closes). */
+    private static Response read(InputStream in, boolean head) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        while (!raw.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IllegalStateException("no complete HTTP answer: '" + raw + "'");
+            }
+            raw.write(b);
+        }
+        Response response = parse(raw.toString(StandardCharsets.ISO_8859_1));
+        String length = response.header("content-length");
+        byte[] body;
+        if (head) {
+            body = new byte[0];
+        } else if (length != null) {
+            body = in.readNBytes(Integer.parseInt(length));
+        } else if ("chunked".equalsIgnoreCase(response.header("transfer-encoding"))) {
+            body = dechunk(in);
+        } else {
+            body = in.readAllBytes();
+        }
+        return new Response(response.status(), response.headers(), new String(body, StandardCharsets.UTF_8));
     }
 
-    private static Response parse(String raw) {
-        int end = raw.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IllegalStateException("no complete HTTP answer: '" + raw + "'");
+    private static byte[] dechunk(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+            if (size == 0) {
+                line(in);
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            line(in);
         }
-        String[] lines = raw.substring(0, end).split("\r\n");
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static Response parse(String head) {
+        String[] lines = head.trim().split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        return new Response(status, headers, raw.substring(end + 4));
+        return new Response(status, headers, "");
     }
 }
