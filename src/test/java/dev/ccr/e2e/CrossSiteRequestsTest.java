@@ -33,9 +33,7 @@ class CrossSiteRequestsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = new MockUpstream();
-        upstream.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, "{\"type\":\"message\",\"content\":[],"
-                + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}", Map.of()));
+        upstream = MockUpstream.answeringMessages();
         router = RouterHarness.start(Map.of(
                 "ccr.providers.anthropic.base-url", upstream.baseUrl(),
                 "ccr.providers.anthropic.api-key", "provider-key-123456"));

@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityTableTest {
     static final String KEY = "router-key-for-the-security-table";
-    static final String MESSAGE = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,"
-            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     /** A concrete request for the rows that name a family of paths. */
     static final Map<String, String> EXAMPLES = Map.of("/ui/<file>", "/ui/panel.js", "any other path", "/not-an-endpoint");
 
@@ -40,9 +38,7 @@ class SecurityTableTest {
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = new MockUpstream();
-        upstream.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, "{\"type\":\"message\",\"content\":[],"
-                + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}", Map.of()));
+        upstream = MockUpstream.answeringMessages();
         router = RouterHarness.start(Map.of(
                 "ccr.api-key", KEY,
                 "ccr.providers.anthropic.base-url", upstream.baseUrl(),
@@ -90,7 +86,7 @@ class SecurityTableTest {
         if (withBody) {
             headers.put("Content-Type", contentType);
         }
-        return RawHttp.send(router.port(), method, path, headers, withBody ? (path.startsWith("/v1") ? MESSAGE : "{}") : null);
+        return RawHttp.send(router.port(), method, path, headers, withBody ? (path.startsWith("/v1") ? CrossSiteRequestsTest.MESSAGE : "{}") : null);
     }
 
     @Test
