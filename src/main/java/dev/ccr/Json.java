@@ -2,6 +2,8 @@ package dev.ccr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -9,7 +11,12 @@ import java.io.UncheckedIOException;
 
 /** The one Jackson mapper of the router: thread safe, configured once. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Jackson refuses strings over 20 MB by default; one base64 screenshot in a conversation can be that long. Bodies
+     * are already bounded by {@code ccr.max-body-bytes}, so the string limit is lifted.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
 
     private Json() {
     }

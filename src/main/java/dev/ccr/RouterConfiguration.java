@@ -3,6 +3,7 @@ package dev.ccr;
 import dev.ccr.admin.Admin;
 import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
+import dev.ccr.config.ScenarioProperties;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveRequests;
 import dev.ccr.ingress.BodyLog;
@@ -18,10 +19,13 @@ import dev.ccr.ingress.ModelsResponder;
 import dev.ccr.ingress.ProviderHealthResponder;
 import dev.ccr.router.HealthChecker;
 import dev.ccr.ingress.UnknownPathResponder;
+import dev.ccr.ingress.netty.IngressHttpComponent;
+import dev.ccr.ingress.netty.IngressLimits;
 import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.CategoryDispatcher;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
@@ -34,6 +38,7 @@ import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
 import dev.ccr.stats.Observability;
 import dev.ccr.stats.RequestListener;
+import dev.ccr.stats.views.SeedsViews;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
@@ -53,6 +58,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +76,13 @@ public class RouterConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        Settings settings = new Settings(properties::resolveProperty,
-                properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG));
-        List<String> propertyNames = List.copyOf(properties.loadProperties().stringPropertyNames());
+        String configFile = properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG);
+        Settings fileSettings = new Settings(properties::resolveProperty, configFile);
+        ScenarioProperties scenario = scenarioProperties(fileSettings);
+        Settings settings = new Settings(scenario.overlay(properties::resolveProperty,
+                key -> isOverridden(properties, key), context::resolvePropertyPlaceholders), configFile);
+        List<String> propertyNames = List.copyOf(scenario.propertyNames(
+                properties.loadProperties().stringPropertyNames()));
         Registry registry = context.getRegistry();
 
         ClientAuthenticator authenticator = new ClientAuthenticator(settings.get("ccr.api-key").orElse(null));
@@ -92,8 +102,9 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
-        RequestListener listener = Observability.install(context, providers, breakers.registry(), board, settings)
-                .listener();
+        Observability observability = Observability.install(context, providers, breakers.registry(), board, settings);
+        RequestListener listener = observability.listener();
+        SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
@@ -112,7 +123,10 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         registry.bind("providerCall", new ProviderCallProcessor(providers));
 
-        long maxBody = settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024);
+        IngressLimits limits = IngressLimits.from(settings);
+        // every netty-http route on the port gets the same limits, whichever binds first
+        context.addComponent("netty-http", new IngressHttpComponent(limits));
+        long maxBody = limits.maxBodyBytes();
         ActiveRequests activeRequests = new ActiveRequests();
         BodyLog bodyLog = new BodyLog(settings.bool("ccr.log.request-bodies", false),
                 settings.bool("ccr.log.response-bodies", false), settings.positive("ccr.log.body-max-chars", 16000));
@@ -128,6 +142,10 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
         registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
                 new TokenCounter(), runtimeModelMap));
+        CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
+        categoryDispatcher.setCamelContext(context);
+        addService(context, categoryDispatcher);
+        registry.bind("categoryDispatcher", categoryDispatcher);
         registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
         registry.bind("modelsResponder", new ModelsResponder(providers));
         registry.bind("clientResponseWriter", new ClientResponseWriter(bodyLog));
@@ -160,6 +178,32 @@ public class RouterConfiguration implements CamelConfiguration {
             addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
                     "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
         }
+    }
+
+    /**
+     * The running scenario's own properties ({@code ccr.scenario-properties}, default
+     * {@code config/scenarios/<scenario>.properties}), e.g. the provider blocks the importer wrote. The scenario name is
+     * checked before it becomes part of a path.
+     */
+    private static ScenarioProperties scenarioProperties(Settings settings) {
+        String name = ScenarioProperties.checkName(settings.string("ccr.scenario", "default"), settings.source());
+        Path file = Path.of(settings.string("ccr.scenario-properties", "config/scenarios/" + name + ".properties"));
+        ScenarioProperties scenario = ScenarioProperties.load(file);
+        if (!scenario.providers().isEmpty()) {
+            LOG.info("Scenario {}: providers {} from {}", name, scenario.providers(), file);
+        }
+        return scenario;
+    }
+
+    /** Set by an environment variable or an override property, which win over the scenario's file too. */
+    private static boolean isOverridden(PropertiesComponent properties, String key) {
+        if (System.getenv(ScenarioProperties.environmentName(key)) != null) {
+            return true;
+        }
+        return properties instanceof org.apache.camel.component.properties.PropertiesComponent impl
+                && impl.getOverrideProperties() != null
+                // Camel's OrderedProperties answers getProperty, not containsKey
+                && impl.getOverrideProperties().getProperty(key) != null;
     }
 
     /** HTTP statuses on which another provider is tried ({@code ccr.failover.statuses}). */

@@ -20,6 +20,9 @@ import java.nio.file.Path;
 public final class Admin {
     public static final String OVERRIDES_FILE_PROPERTY = "ccr.admin.overrides-file";
     public static final String DEFAULT_OVERRIDES_FILE = "config/routing-overrides.json";
+    public static final String MODEL_MAP_MAX_ENTRIES_PROPERTY = "ccr.admin.model-map.max-entries";
+    /** Far more than anyone maps by hand; small enough that the saved file and every lookup stay small. */
+    public static final int DEFAULT_MODEL_MAP_MAX_ENTRIES = 500;
     /** The model map entries set at run time, for the request classifier to consult before its own rules. */
     public static final String MODEL_MAP_BEAN = "modelMapOverrides";
 
@@ -35,12 +38,15 @@ public final class Admin {
                                             ProviderStatusBoard board) {
         ModelMapOverrides modelMap = new ModelMapOverrides();
         OverridesFile file = new OverridesFile(Path.of(settings.string(OVERRIDES_FILE_PROPERTY, DEFAULT_OVERRIDES_FILE)));
-        RoutingEditor editor = new RoutingEditor(new RoutingPatchReader(providers), board, modelMap, file);
+        RoutingEditor editor = new RoutingEditor(new RoutingPatchReader(providers,
+                settings.positive(MODEL_MAP_MAX_ENTRIES_PROPERTY, DEFAULT_MODEL_MAP_MAX_ENTRIES)), board, modelMap, file);
         editor.loadSaved();
 
         ProviderTraffic traffic = new ProviderTraffic();
         context.getManagementStrategy().addEventNotifier(traffic);
-        RoutingView view = new RoutingView(board, new RoutingTable(context), editor, traffic);
+        RoutingTable table = new RoutingTable(context);
+        RoutingView view = new RoutingView(board, table, editor, traffic);
+        context.getManagementStrategy().addEventNotifier(new RoutingTableLog(table));
 
         Registry registry = context.getRegistry();
         registry.bind(MODEL_MAP_BEAN, modelMap);

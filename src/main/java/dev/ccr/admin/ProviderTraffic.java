@@ -1,6 +1,8 @@
 package dev.ccr.admin;
 
+import dev.ccr.router.PinnedTargetEndpoint;
 import dev.ccr.router.ProviderEndpoint;
+import org.apache.camel.Endpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -35,8 +37,12 @@ final class ProviderTraffic extends EventNotifierSupport {
     /** Camel only reports a send as sent when someone took its "sending" event too: so both are taken. */
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return (event instanceof CamelEvent.ExchangeSendingEvent sending && sending.getEndpoint() instanceof ProviderEndpoint)
-                || (event instanceof CamelEvent.ExchangeSentEvent sent && sent.getEndpoint() instanceof ProviderEndpoint);
+        return (event instanceof CamelEvent.ExchangeSendingEvent sending && isTarget(sending.getEndpoint()))
+                || (event instanceof CamelEvent.ExchangeSentEvent sent && isTarget(sent.getEndpoint()));
+    }
+
+    private static boolean isTarget(Endpoint endpoint) {
+        return endpoint instanceof ProviderEndpoint || endpoint instanceof PinnedTargetEndpoint;
     }
 
     @Override
@@ -44,7 +50,12 @@ final class ProviderTraffic extends EventNotifierSupport {
         if (!(event instanceof CamelEvent.ExchangeSentEvent sent)) {
             return;
         }
-        Counters c = counters.computeIfAbsent(((ProviderEndpoint) sent.getEndpoint()).getProvider(), p -> new Counters());
+        String provider = sent.getEndpoint() instanceof ProviderEndpoint target ? target.getProvider()
+                : PinnedTargetEndpoint.providerOf(sent.getExchange());
+        if (provider == null) {
+            return;
+        }
+        Counters c = counters.computeIfAbsent(provider, p -> new Counters());
         c.calls.increment();
         if (sent.getExchange().getException() != null) {
             c.errors.increment();

@@ -5,7 +5,9 @@ import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Turns any failure into what the client is told: a {@link RouterException}. Unexpected ones are logged once. */
 public final class ErrorMapper {
@@ -23,6 +25,12 @@ public final class ErrorMapper {
             if (t instanceof CallNotPermittedException) {
                 return new RouterException(ErrorType.OVERLOADED, 529,
                         "The provider is out of rotation: its circuit breaker is open", null, null);
+            }
+            if (t instanceof RejectedExecutionException) {
+                // the routing pool never queues: all its threads (ccr.threads.max) are waiting for providers
+                return new RouterException(ErrorType.OVERLOADED, 529,
+                        "The router is handling as many requests as it may (ccr.threads.max): retry shortly",
+                        Duration.ofSeconds(1), null);
             }
             if (t instanceof DirectConsumerNotAvailableException) {
                 return new RouterException(ErrorType.API, 500,

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client that stops reading, a provider that never ends, and what the body log shows. */
+/** A client that stops reading or reads slowly, a provider that never ends, and what the body log shows. */
 class BackpressureAndLimitsTest {
     static final String PROVIDER_KEY = "sk-ant-provider-secret-0123456789";
     static MockUpstream upstream;
@@ -50,11 +50,8 @@ class BackpressureAndLimitsTest {
         upstream.close();
     }
 
-    @Test
-    void aClientThatStopsReadingSlowsTheProviderDownAndGetsEverythingLater() throws Exception {
-        int events = 4000;
-        String padding = "x".repeat(8 * 1024);
-        AtomicLong written = new AtomicLong();
+    /** A provider that writes {@code events} padded events as fast as it may; returns about how many bytes. */
+    static long fastProvider(int events, String padding, AtomicLong written) {
         upstream.on("/v1/messages", (ex, req) -> {
             OutputStream out = MockUpstream.startSse(ex);
             for (int i = 0; i < events; i++) {
@@ -63,13 +60,27 @@ class BackpressureAndLimitsTest {
                 written.addAndGet(event.length());
             }
         });
-        long total = (long) events * (padding.length() + 40);
+        return (long) events * (padding.length() + 40);
+    }
+
+    /** A streamed request on a raw socket with a small receive buffer, so the client decides how fast it reads. */
+    static Socket streamRequest() throws Exception {
         byte[] body = "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", router.port())) {
-            socket.setReceiveBufferSize(64 * 1024);
-            socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
+        Socket socket = new Socket("127.0.0.1", router.port());
+        socket.setReceiveBufferSize(64 * 1024);
+        socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        return socket;
+    }
+
+    @Test
+    void aClientThatStopsReadingSlowsTheProviderDownAndGetsEverythingLater() throws Exception {
+        int events = 4000;
+        String padding = "x".repeat(8 * 1024);
+        AtomicLong written = new AtomicLong();
+        long total = fastProvider(events, padding, written);
+        try (Socket socket = streamRequest()) {
             InputStream in = socket.getInputStream();
             in.read(new byte[1024]);
 
@@ -84,6 +95,28 @@ class BackpressureAndLimitsTest {
                 received += n;
             }
             assertThat(received).as("everything arrives once the client reads").isGreaterThanOrEqualTo(total);
+        }
+    }
+
+    @Test
+    void aSlowReaderHoldsTheProviderBackToItsOwnPace() throws Exception {
+        // a provider that could send 50 MB at once, a client reading about 10 KB/s for 5 s
+        int events = 6000;
+        String padding = "y".repeat(8 * 1024);
+        AtomicLong written = new AtomicLong();
+        long total = fastProvider(events, padding, written);
+        try (Socket socket = streamRequest()) {
+            InputStream in = socket.getInputStream();
+            long received = 0;
+            byte[] buffer = new byte[1024];
+            for (int tick = 0; tick < 50; tick++) { // 1 KB every 100 ms
+                received += in.read(buffer);
+                Thread.sleep(100);
+            }
+
+            assertThat(received).isLessThan(60_000);
+            // what the provider got ahead of the client is only what socket buffers hold, not the 50 MB answer
+            assertThat(written.get()).as("provider paced by the slow client").isLessThan(total / 4);
         }
     }
 

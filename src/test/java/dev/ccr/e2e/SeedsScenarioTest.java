@@ -38,18 +38,8 @@ class SeedsScenarioTest {
     static void start() throws Exception {
         primary = new MockUpstream();
         secondary = new MockUpstream();
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>(accountProperties(tokens, primary, secondary));
         properties.put("ccr.scenario", "kiro-seeds");
-        for (String account : new String[]{"primary", "secondary"}) {
-            Path file = tokens.resolve("kiro-auth-token-" + account + ".json");
-            Files.writeString(file, "{\"accessToken\":\"access-" + account + "-0123456789\",\"refreshToken\":\"refresh-"
-                    + account + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(7200) + "\",\"profileArn\":"
-                    + "\"arn:aws:codewhisperer:us-east-1:111:profile/" + account + "\",\"region\":\"us-east-1\","
-                    + "\"authMethod\":\"social\"}");
-            String p = "ccr.providers.codewhisperer-" + account + ".";
-            properties.put(p + "base-url", (account.equals("primary") ? primary : secondary).baseUrl());
-            properties.put(p + "option.token-path", file.toString());
-        }
         router = RouterHarness.start(properties);
     }
 
@@ -65,6 +55,23 @@ class SeedsScenarioTest {
         router.resetProviders();
         answerAs(primary, "primary");
         answerAs(secondary, "secondary");
+    }
+
+    /** Both accounts' token files (written to {@code dir}) and base URLs pointing at the two mock servers. */
+    static Map<String, String> accountProperties(Path dir, MockUpstream primary, MockUpstream secondary)
+            throws java.io.IOException {
+        Map<String, String> properties = new HashMap<>();
+        for (String account : new String[]{"primary", "secondary"}) {
+            Path file = dir.resolve("kiro-auth-token-" + account + ".json");
+            Files.writeString(file, "{\"accessToken\":\"access-" + account + "-0123456789\",\"refreshToken\":\"refresh-"
+                    + account + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(7200) + "\",\"profileArn\":"
+                    + "\"arn:aws:codewhisperer:us-east-1:111:profile/" + account + "\",\"region\":\"us-east-1\","
+                    + "\"authMethod\":\"social\"}");
+            String p = "ccr.providers.codewhisperer-" + account + ".";
+            properties.put(p + "base-url", (account.equals("primary") ? primary : secondary).baseUrl());
+            properties.put(p + "option.token-path", file.toString());
+        }
+        return properties;
     }
 
     static void answerAs(MockUpstream mock, String account) {
