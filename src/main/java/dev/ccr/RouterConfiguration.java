@@ -11,6 +11,8 @@ import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.ClientErrorWriter;
 import dev.ccr.ingress.ClientResponseWriter;
+import dev.ccr.ingress.CrossSiteGuard;
+import dev.ccr.ingress.GuardedIngressRule;
 import dev.ccr.ingress.MessagesRequestReader;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
@@ -132,6 +134,10 @@ public class RouterConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(
                 new GracefulDrain(activeRequests, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
         registry.bind("clientAuthenticator", authenticator);
+        CrossSiteGuard crossSiteGuard = CrossSiteGuard.from(settings);
+        LOG.info("Answering to Host names {}; browser origins allowed besides the router's own: {}",
+                crossSiteGuard.hosts().describe(), settings.list("ccr.allowed-origins"));
+        registry.bind("crossSiteGuard", crossSiteGuard);
         registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeRequests, bodyLog));
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
         registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
@@ -164,6 +170,7 @@ public class RouterConfiguration implements CamelConfiguration {
                 new ModelLifecycleStrategySupport() {
                     @Override
                     public void onAddRouteDefinition(RouteDefinition route) {
+                        GuardedIngressRule.check(route);
                         validator.validate(route);
                     }
                 });

@@ -114,6 +114,7 @@ class BalancingTest {
         });
         HttpResponse<InputStream> held = providers.router.client().send(HttpRequest.newBuilder(
                         providers.router.uri("/v1/messages")).header("X-Test-Strategy", "least-connections")
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}"))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         try {
