@@ -3,6 +3,7 @@ package dev.ccr;
 import dev.ccr.admin.Admin;
 import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
+import dev.ccr.config.ScenarioProperties;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveRequests;
 import dev.ccr.ingress.BodyLog;
@@ -37,6 +38,7 @@ import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
 import dev.ccr.stats.Observability;
 import dev.ccr.stats.RequestListener;
+import dev.ccr.stats.views.SeedsViews;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
@@ -56,6 +58,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +76,13 @@ public class RouterConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        Settings settings = new Settings(properties::resolveProperty,
-                properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG));
-        List<String> propertyNames = List.copyOf(properties.loadProperties().stringPropertyNames());
+        String configFile = properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG);
+        Settings fileSettings = new Settings(properties::resolveProperty, configFile);
+        ScenarioProperties scenario = scenarioProperties(fileSettings);
+        Settings settings = new Settings(scenario.overlay(properties::resolveProperty,
+                key -> isOverridden(properties, key), context::resolvePropertyPlaceholders), configFile);
+        List<String> propertyNames = List.copyOf(scenario.propertyNames(
+                properties.loadProperties().stringPropertyNames()));
         Registry registry = context.getRegistry();
 
         ClientAuthenticator authenticator = new ClientAuthenticator(settings.get("ccr.api-key").orElse(null));
@@ -95,8 +102,9 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
-        RequestListener listener = Observability.install(context, providers, breakers.registry(), board, settings)
-                .listener();
+        Observability observability = Observability.install(context, providers, breakers.registry(), board, settings);
+        RequestListener listener = observability.listener();
+        SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
@@ -173,6 +181,32 @@ public class RouterConfiguration implements CamelConfiguration {
             addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.common-directory",
                     "routes/common"), "classify.camel.yaml", validator));
         }
+    }
+
+    /**
+     * The running scenario's own properties ({@code ccr.scenario-properties}, default
+     * {@code config/scenarios/<scenario>.properties}), e.g. the provider blocks the importer wrote. The scenario name is
+     * checked before it becomes part of a path.
+     */
+    private static ScenarioProperties scenarioProperties(Settings settings) {
+        String name = ScenarioProperties.checkName(settings.string("ccr.scenario", "default"), settings.source());
+        Path file = Path.of(settings.string("ccr.scenario-properties", "config/scenarios/" + name + ".properties"));
+        ScenarioProperties scenario = ScenarioProperties.load(file);
+        if (!scenario.providers().isEmpty()) {
+            LOG.info("Scenario {}: providers {} from {}", name, scenario.providers(), file);
+        }
+        return scenario;
+    }
+
+    /** Set by an environment variable or an override property, which win over the scenario's file too. */
+    private static boolean isOverridden(PropertiesComponent properties, String key) {
+        if (System.getenv(ScenarioProperties.environmentName(key)) != null) {
+            return true;
+        }
+        return properties instanceof org.apache.camel.component.properties.PropertiesComponent impl
+                && impl.getOverrideProperties() != null
+                // Camel's OrderedProperties answers getProperty, not containsKey
+                && impl.getOverrideProperties().getProperty(key) != null;
     }
 
     /** HTTP statuses on which another provider is tried ({@code ccr.failover.statuses}). */
