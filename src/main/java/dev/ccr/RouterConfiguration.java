@@ -26,13 +26,15 @@ import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.CategoryDispatcher;
+import dev.ccr.router.ClassificationFlowValidator;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
 import dev.ccr.router.ProviderStatusBoard;
-import dev.ccr.router.RequestClassifier;
 import dev.ccr.router.RouteTargetValidator;
 import dev.ccr.router.ValidatingRouteReloadStrategy;
+import dev.ccr.router.classify.ClassificationBeans;
+import dev.ccr.router.classify.RoutingRules;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
@@ -140,8 +142,8 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("crossSiteGuard", crossSiteGuard);
         registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeRequests, bodyLog));
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
-        registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
-                new TokenCounter(), runtimeModelMap));
+        ClassificationBeans.bind(context, RoutingRules.load(settings, propertyNames, providers, new TokenCounter(),
+                runtimeModelMap));
         CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
         categoryDispatcher.setCamelContext(context);
         addService(context, categoryDispatcher);
@@ -165,18 +167,26 @@ public class RouterConfiguration implements CamelConfiguration {
      * value), and edited category files are checked before they replace the running routes.
      */
     private static void installRouteValidation(CamelContext context, Settings settings, ProviderRegistry providers) {
-        RouteTargetValidator validator = new RouteTargetValidator(context, providers);
+        RouteTargetValidator targets = new RouteTargetValidator(context, providers);
+        ClassificationFlowValidator categories = new ClassificationFlowValidator(context);
+        java.util.function.Consumer<RouteDefinition> validator = route -> {
+            targets.validate(route);
+            categories.validate(route);
+        };
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
                 new ModelLifecycleStrategySupport() {
                     @Override
                     public void onAddRouteDefinition(RouteDefinition route) {
                         GuardedIngressRule.check(route);
-                        validator.validate(route);
+                        validator.accept(route);
                     }
                 });
         if (settings.bool("ccr.routes.reload", true)) {
             addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
                     "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
+            // the classification flow, the one file of routes/common meant to be edited while the router runs
+            addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.common-directory",
+                    "routes/common"), "classify.camel.yaml", validator));
         }
     }
 
