@@ -109,8 +109,8 @@ public final class ProviderClient {
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
-                        return CompletableFuture.completedFuture(
-                                new UpstreamResponse(status, response.headers(), response.body()));
+                        return CompletableFuture.completedFuture(new UpstreamResponse(status, response.headers(),
+                                new ProviderBody(settings.name(), response.body())));
                     }
                     if (status == 401 && mayRefresh && credentials.refreshAfterUnauthorized()) {
                         new UpstreamResponse(status, response.headers(), response.body()).discard();
