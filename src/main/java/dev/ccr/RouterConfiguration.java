@@ -12,6 +12,7 @@ import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.ClientErrorWriter;
 import dev.ccr.ingress.ClientResponseWriter;
 import dev.ccr.ingress.MessagesRequestReader;
+import dev.ccr.ingress.RequestDeadline;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
 import dev.ccr.ingress.ProviderHealthResponder;
@@ -144,6 +145,8 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("modelsResponder", new ModelsResponder(providers));
         registry.bind("clientResponseWriter", new ClientResponseWriter(bodyLog));
         registry.bind("clientErrorWriter", new ClientErrorWriter());
+        registry.bind("requestDeadline", new RequestDeadline(
+                settings.positiveDuration("ccr.request-deadline", Duration.ofMinutes(10))));
         registry.bind("getOnly", new MethodGuard("GET"));
         registry.bind("unknownPath", new UnknownPathResponder());
 
