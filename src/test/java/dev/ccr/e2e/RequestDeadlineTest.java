@@ -3,6 +3,7 @@ package dev.ccr.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.Json;
 import dev.ccr.testing.MockUpstream;
+import dev.ccr.testing.RawHttp;
 import dev.ccr.testing.RouterHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +14,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Map;
 
-import static dev.ccr.e2e.MalformedRequestTargetTest.readResponse;
-import static dev.ccr.e2e.MalformedRequestTargetTest.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,23 +49,22 @@ class RequestDeadlineTest {
 
     @Test
     void aRequestPastItsDeadlineGetsA504AndTheLateAnswerIsDropped() throws Exception {
-        String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         try (Socket socket = new Socket("127.0.0.1", router.port())) {
             socket.setSoTimeout(4000); // the provider answers after 5 s: only the deadline can answer before
-            send(socket, "POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length() + "\r\n\r\n" + body);
-            String answer = readResponse(socket);
+            RawHttp.Response answer = RawHttp.exchange(socket, "POST", "/v1/messages",
+                    MalformedRequestTargetTest.jsonHeaders(), MalformedRequestTargetTest.MESSAGE);
 
-            assertThat(answer).startsWith("HTTP/1.1 504");
-            JsonNode error = Json.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(answer.status()).isEqualTo(504);
+            JsonNode error = Json.parse(answer.body());
             assertThat(error.path("type").asText()).isEqualTo("error");
             assertThat(error.path("error").path("type").asText()).isEqualTo("timeout_error");
             assertThat(error.path("error").path("message").asText()).contains("ccr.request-deadline");
 
             // the provider's answer arrives meanwhile; the connection's next answer is still the next request's
             Thread.sleep(PROVIDER_DELAY_MILLIS);
-            send(socket, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertThat(readResponse(socket)).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+            RawHttp.Response next = RawHttp.exchange(socket, "GET", "/health", Map.of("Host", "127.0.0.1"), null);
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.body()).isEqualTo("{\"status\":\"ok\"}");
             socket.setSoTimeout(1000);
             InputStream in = socket.getInputStream();
             assertThatThrownBy(in::read).as("nothing more on the connection").isInstanceOf(SocketTimeoutException.class);
