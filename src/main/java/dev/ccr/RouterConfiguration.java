@@ -14,6 +14,7 @@ import dev.ccr.ingress.ClientResponseWriter;
 import dev.ccr.ingress.CrossSiteGuard;
 import dev.ccr.ingress.GuardedIngressRule;
 import dev.ccr.ingress.MessagesRequestReader;
+import dev.ccr.ingress.RequestDeadline;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
 import dev.ccr.ingress.ProviderHealthResponder;
@@ -153,6 +154,8 @@ public class RouterConfiguration implements CamelConfiguration {
         registry.bind("modelsResponder", new ModelsResponder(providers));
         registry.bind("clientResponseWriter", new ClientResponseWriter(bodyLog));
         registry.bind("clientErrorWriter", new ClientErrorWriter());
+        registry.bind("requestDeadline", new RequestDeadline(
+                settings.positiveDuration("ccr.request-deadline", Duration.ofMinutes(10))));
         registry.bind("getOnly", new MethodGuard("GET"));
         registry.bind("unknownPath", new UnknownPathResponder());
 

@@ -48,7 +48,7 @@ public final class MessagesRequestReader implements Processor {
         if (!"POST".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
             throw new RouterException(ErrorType.METHOD_NOT_ALLOWED, "Method not allowed: use POST");
         }
-        byte[] raw = exchange.getIn().getBody(byte[].class);
+        byte[] raw = ClientRequestBody.bytes(exchange);
         if (raw == null || raw.length == 0) {
             throw new RouterException(ErrorType.INVALID_REQUEST, "Request body is empty: a JSON object is required");
         }

@@ -24,6 +24,8 @@ public final class ExchangeKeys {
     public static final String TARGET = "ccrTarget";
     /** The {@link dev.ccr.stats.RequestRecord} that follows the request to its end. */
     public static final String RECORD = "ccrRecord";
+    /** Who answers the client: the route or the request's deadline (dev.ccr.ingress.ClientAnswer). */
+    public static final String ANSWER = "ccrAnswer";
     /** The Netty channel context of the client connection (netty-http sets it). */
     public static final String CHANNEL = "CamelNettyChannelHandlerContext";
 

@@ -66,9 +66,7 @@ public final class ProviderCallProcessor implements Processor {
             byte[] bytes = body.get(timeouts.total().toMillis(), TimeUnit.MILLISECONDS);
             return new UpstreamResponse(response.status(), response.headers(), new WholeBodyPublisher(bytes));
         } catch (ExecutionException e) {
-            throw new ProviderUnavailableException(provider, FailureKind.STREAM_BROKEN, ErrorType.API, 502,
-                    "Provider '" + provider + "' broke off its answer (" + e.getCause().getClass().getSimpleName()
-                            + ")", null, e.getCause());
+            throw e.getCause() instanceof ProviderException named ? named : ProviderBody.brokeOff(provider, e.getCause());
         } catch (TimeoutException e) {
             body.cancel(true);
             throw new ProviderUnavailableException(provider, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,

@@ -7,6 +7,7 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -100,7 +101,7 @@ public final class ProviderClient {
     private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(request.path()))
                 .timeout(settings.timeouts().firstByte())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .POST(bodyOf(request));
         request.headers().forEach(builder::setHeader);
         credentials.authorize(builder);
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
@@ -110,8 +111,8 @@ public final class ProviderClient {
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
-                        return CompletableFuture.completedFuture(
-                                new UpstreamResponse(status, response.headers(), response.body()));
+                        return CompletableFuture.completedFuture(new UpstreamResponse(status, response.headers(),
+                                new ProviderBody(settings.name(), response.body())));
                     }
                     if (status == 401 && mayRefresh && credentials.refreshAfterUnauthorized()) {
                         new UpstreamResponse(status, response.headers(), response.body()).discard();
@@ -120,6 +121,16 @@ public final class ProviderClient {
                     return this.<UpstreamResponse>httpFailure(response);
                 })
                 .thenCompose(f -> f);
+    }
+
+    /**
+     * The request body, read from the request's own bytes as the socket takes it. {@code ofByteArray} would copy the
+     * whole body into buffers of its own (a second copy of a 20 MiB request for as long as the call lasts).
+     */
+    private static HttpRequest.BodyPublisher bodyOf(UpstreamRequest request) {
+        byte[] body = request.body();
+        return HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), body.length);
     }
 
     /** The URL a call to {@code path} goes to (see {@link ProviderUrl}: the version segment is written once). */
