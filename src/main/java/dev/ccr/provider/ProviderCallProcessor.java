@@ -18,9 +18,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ProviderCallProcessor implements Processor {
     private final ProviderRegistry providers;
+    private final ParameterRecovery recovery;
 
-    public ProviderCallProcessor(ProviderRegistry providers) {
+    public ProviderCallProcessor(ProviderRegistry providers, ParameterRecovery recovery) {
         this.providers = providers;
+        this.recovery = recovery;
     }
 
     @Override
@@ -28,11 +30,35 @@ public final class ProviderCallProcessor implements Processor {
         Target target = exchange.getProperty(ExchangeKeys.TARGET, Target.class);
         ProviderClient client = providers.get(target.provider());
         UpstreamRequest request = exchange.getIn().getBody(UpstreamRequest.class);
+        if (!ParameterRecovery.applies(client.settings().protocol())) {
+            exchange.getIn().setBody(head(client, target, request));
+            return;
+        }
+        request = recovery.withoutRefused(target.provider(), request);
+        for (int retries = 0; ; retries++) {
+            try {
+                exchange.getIn().setBody(head(client, target, request));
+                return;
+            } catch (ProviderRejectedException refusal) {
+                // once more without a field the router chose to send and this model does not take (each field once)
+                UpstreamRequest retry = retries < ParameterRecovery.MAX_RETRIES
+                        ? recovery.retryFor(target.provider(), request, refusal) : null;
+                if (retry == null) {
+                    throw refusal;
+                }
+                request = retry;
+            }
+        }
+    }
+
+    /** Sends the call and waits for the answer's head. */
+    private static UpstreamResponse head(ProviderClient client, Target target, UpstreamRequest request)
+            throws Exception {
         ProviderSettings.Timeouts timeouts = client.settings().timeouts();
         long waitMillis = timeouts.connect().plus(timeouts.firstByte()).toMillis() + 1000;
         CompletableFuture<UpstreamResponse> call = client.send(request);
         try {
-            exchange.getIn().setBody(call.get(waitMillis, TimeUnit.MILLISECONDS));
+            return call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {

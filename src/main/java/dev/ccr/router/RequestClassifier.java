@@ -15,7 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.Route;
 
 import java.util.List;
 import java.util.Optional;
@@ -103,13 +102,7 @@ public final class RequestClassifier implements Processor, CamelContextAware {
     }
 
     private boolean hasCategoryRoute(String category) {
-        String uri = "direct://category-" + category;
-        for (Route route : camelContext.getRoutes()) {
-            if (uri.equals(route.getEndpoint().getEndpointUri())) {
-                return true;
-            }
-        }
-        return false;
+        return CategoryDispatcher.hasRoute(camelContext, category);
     }
 
     @Override

@@ -20,6 +20,12 @@ import java.util.Map;
 public final class AnthropicTransformer implements ProtocolTransformer {
     static final String DEFAULT_VERSION = "2023-06-01";
 
+    /** The client's request goes to Anthropic as it is: Anthropic answers for its own models' limits. */
+    @Override
+    public boolean fitsRequestsToModel() {
+        return false;
+    }
+
     @Override
     public String protocol() {
         return "anthropic";
