@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Keeps a user's turn from failing over a parameter the router chose to send: an OpenAI-compatible call leaves out
- * the fields its (provider, model) refused before, and a 400 naming a new unsupported field is answered by one more
- * call without it, remembered and logged. Fields that carry the conversation itself are never dropped.
+ * the fields its (provider, model) refused before (or lowers them to the most it takes), and a 400 naming a new
+ * unsupported or too large field is answered by one more call without it (or with the provider's maximum),
+ * remembered and logged. Fields that carry the conversation itself are never dropped.
  */
 public final class ParameterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ParameterRecovery.class);
@@ -33,16 +34,8 @@ public final class ParameterRecovery {
 
     /** The call without the fields its (provider, model) refused before. */
     public UpstreamRequest withoutRefused(String provider, UpstreamRequest request) {
-        ObjectNode body = memory.of(provider).isEmpty() ? null : body(request);
-        if (body == null) {
-            return request;
-        }
-        Set<String> refused = memory.refusedBy(provider, body.path("model").asText());
-        if (!containsAny(body, refused)) {
-            return request;
-        }
-        body.remove(refused);
-        return with(request, body);
+        ObjectNode body = memory.any(provider) ? body(request) : null;
+        return body != null && memory.applyTo(provider, body) ? with(request, body) : request;
     }
 
     /**
@@ -50,22 +43,17 @@ public final class ParameterRecovery {
      * cannot be left out).
      */
     public UpstreamRequest retryFor(String provider, UpstreamRequest request, ProviderRejectedException refusal) {
-        String field = refusal.unsupportedParameter();
-        ObjectNode body = field == null || ESSENTIAL.contains(field) ? null : body(request);
-        if (body == null || !body.has(field)) {
+        ParameterRefusal refused = refusal.refusal();
+        ObjectNode body = refused == null || ESSENTIAL.contains(refused.field()) ? null : body(request);
+        if (body == null || !UnsupportedParameters.apply(refused, body)) {
             return null;
         }
         String model = body.path("model").asText();
-        if (memory.remember(provider, model, field)) {
-            LOG.warn("Provider {} refused '{}' for model {}: sending it without that field from now on", provider,
-                    field, model);
+        if (memory.remember(provider, model, refused)) {
+            LOG.warn("Provider {} refused '{}' for model {}: sending {} from now on", provider, refused.field(), model,
+                    refused.maximum() == null ? "it without that field" : "at most " + refused.maximum());
         }
-        body.remove(field);
         return with(request, body);
-    }
-
-    private static boolean containsAny(ObjectNode body, Set<String> fields) {
-        return fields.stream().anyMatch(body::has);
     }
 
     private static ObjectNode body(UpstreamRequest request) {

@@ -7,21 +7,21 @@ import dev.ccr.error.ErrorType;
  * account is at fault. Not retried elsewhere, and not counted against the provider's health.
  */
 public class ProviderRejectedException extends ProviderException {
-    private final String unsupportedParameter;
+    private final ParameterRefusal refusal;
 
     public ProviderRejectedException(String provider, ErrorType type, int status, String message) {
         this(provider, type, status, message, null);
     }
 
-    /** @param unsupportedParameter the request field the provider named as unsupported, or null */
+    /** @param refusal the request field the provider named as unsupported or too large, or null */
     public ProviderRejectedException(String provider, ErrorType type, int status, String message,
-                                     String unsupportedParameter) {
+                                     ParameterRefusal refusal) {
         super(provider, FailureKind.CLIENT_ERROR, type, status, message, null, null);
-        this.unsupportedParameter = unsupportedParameter;
+        this.refusal = refusal;
     }
 
-    /** The request field the provider refused as unsupported (a parameter or its value), or null. */
-    public String unsupportedParameter() {
-        return unsupportedParameter;
+    /** The request field the provider refused (unsupported, or above what it takes), or null. */
+    public ParameterRefusal refusal() {
+        return refusal;
     }
 }
