@@ -2,6 +2,10 @@ package dev.ccr.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What is known about one model. Every field may be unknown (null): the catalog merges its sources field by field,
@@ -57,35 +61,23 @@ public record ModelInfo(Integer contextWindow, Integer maxOutputTokens, Boolean 
 
     /** The fields as JSON (the shipped file's and {@code GET /v1/models}'s names); unknown fields are left out. */
     public void writeTo(ObjectNode out) {
-        putIfKnown(out, "context_window", contextWindow);
-        putIfKnown(out, "max_output_tokens", maxOutputTokens);
-        if (reasoning != null) {
-            out.put("reasoning", reasoning);
-        }
-        if (reasoningStyle != null) {
-            out.put("reasoning_style", reasoningStyle);
-        }
-        if (images != null) {
-            out.put("images", images);
-        }
-        if (tools != null) {
-            out.put("tools", tools);
-        }
-        if (promptCaching != null) {
-            out.put("prompt_caching", promptCaching);
-        }
-        if (inputPrice != null) {
-            out.put("input_price_per_mtok", inputPrice);
-        }
-        if (outputPrice != null) {
-            out.put("output_price_per_mtok", outputPrice);
-        }
-        if (contextScaling != null) {
-            out.put("context_scaling", contextScaling);
-        }
-        if (source != null) {
-            out.put("source", source);
-        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("context_window", contextWindow);
+        fields.put("max_output_tokens", maxOutputTokens);
+        fields.put("reasoning", reasoning);
+        fields.put("reasoning_style", reasoningStyle);
+        fields.put("images", images);
+        fields.put("tools", tools);
+        fields.put("prompt_caching", promptCaching);
+        fields.put("input_price_per_mtok", inputPrice);
+        fields.put("output_price_per_mtok", outputPrice);
+        fields.put("context_scaling", contextScaling);
+        fields.put("source", source);
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                out.set(name, Json.MAPPER.valueToTree(value));
+            }
+        });
     }
 
     /** Reads the fields {@link #writeTo} writes (the shipped catalog's entries). */
@@ -94,12 +86,6 @@ public record ModelInfo(Integer contextWindow, Integer maxOutputTokens, Boolean 
                 text(in, "reasoning_style"), bool(in, "images"), bool(in, "tools"), bool(in, "prompt_caching"),
                 number(in, "input_price_per_mtok"), number(in, "output_price_per_mtok"), bool(in, "context_scaling"),
                 source);
-    }
-
-    private static void putIfKnown(ObjectNode out, String field, Integer value) {
-        if (value != null) {
-            out.put(field, value);
-        }
     }
 
     private static Integer integer(JsonNode in, String field) {
