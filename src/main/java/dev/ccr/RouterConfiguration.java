@@ -7,6 +7,7 @@ import dev.ccr.provider.ParameterRecovery;
 import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
+import dev.ccr.config.ScenarioProperties;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveRequests;
 import dev.ccr.ingress.BodyLog;
@@ -14,6 +15,8 @@ import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.ClientErrorWriter;
 import dev.ccr.ingress.ClientResponseWriter;
+import dev.ccr.ingress.CrossSiteGuard;
+import dev.ccr.ingress.GuardedIngressRule;
 import dev.ccr.ingress.MessagesRequestReader;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
@@ -27,18 +30,21 @@ import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.CategoryDispatcher;
+import dev.ccr.router.ClassificationFlowValidator;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
 import dev.ccr.router.ProviderStatusBoard;
-import dev.ccr.router.RequestClassifier;
 import dev.ccr.router.RouteTargetValidator;
 import dev.ccr.router.ValidatingRouteReloadStrategy;
+import dev.ccr.router.classify.ClassificationBeans;
+import dev.ccr.router.classify.RoutingRules;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
 import dev.ccr.stats.Observability;
 import dev.ccr.stats.RequestListener;
+import dev.ccr.stats.views.SeedsViews;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
@@ -58,6 +64,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +82,13 @@ public class RouterConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        Settings settings = new Settings(properties::resolveProperty,
-                properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG));
-        List<String> propertyNames = List.copyOf(properties.loadProperties().stringPropertyNames());
+        String configFile = properties.resolveProperty(CONFIG_FILE_PROPERTY).orElse(CamelCodeRouter.DEFAULT_CONFIG);
+        Settings fileSettings = new Settings(properties::resolveProperty, configFile);
+        ScenarioProperties scenario = scenarioProperties(fileSettings);
+        Settings settings = new Settings(scenario.overlay(properties::resolveProperty,
+                key -> isOverridden(properties, key), context::resolvePropertyPlaceholders), configFile);
+        List<String> propertyNames = List.copyOf(scenario.propertyNames(
+                properties.loadProperties().stringPropertyNames()));
         Registry registry = context.getRegistry();
 
         ClientAuthenticator authenticator = new ClientAuthenticator(settings.get("ccr.api-key").orElse(null));
@@ -97,8 +108,9 @@ public class RouterConfiguration implements CamelConfiguration {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         registry.bind("providerStatusBoard", board);
-        RequestListener listener = Observability.install(context, providers, breakers.registry(), board, settings)
-                .listener();
+        Observability observability = Observability.install(context, providers, breakers.registry(), board, settings);
+        RequestListener listener = observability.listener();
+        SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
@@ -132,10 +144,14 @@ public class RouterConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(
                 new GracefulDrain(activeRequests, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
         registry.bind("clientAuthenticator", authenticator);
+        CrossSiteGuard crossSiteGuard = CrossSiteGuard.from(settings);
+        LOG.info("Answering to Host names {}; browser origins allowed besides the router's own: {}",
+                crossSiteGuard.hosts().describe(), settings.list("ccr.allowed-origins"));
+        registry.bind("crossSiteGuard", crossSiteGuard);
         registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeRequests, bodyLog));
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
-        registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
-                new TokenCounter(), runtimeModelMap));
+        ClassificationBeans.bind(context, RoutingRules.load(settings, propertyNames, providers, new TokenCounter(),
+                runtimeModelMap));
         CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
         categoryDispatcher.setCamelContext(context);
         addService(context, categoryDispatcher);
@@ -159,18 +175,53 @@ public class RouterConfiguration implements CamelConfiguration {
      * value), and edited category files are checked before they replace the running routes.
      */
     private static void installRouteValidation(CamelContext context, Settings settings, ProviderRegistry providers) {
-        RouteTargetValidator validator = new RouteTargetValidator(context, providers);
+        RouteTargetValidator targets = new RouteTargetValidator(context, providers);
+        ClassificationFlowValidator categories = new ClassificationFlowValidator(context);
+        java.util.function.Consumer<RouteDefinition> validator = route -> {
+            targets.validate(route);
+            categories.validate(route);
+        };
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
                 new ModelLifecycleStrategySupport() {
                     @Override
                     public void onAddRouteDefinition(RouteDefinition route) {
-                        validator.validate(route);
+                        GuardedIngressRule.check(route);
+                        validator.accept(route);
                     }
                 });
         if (settings.bool("ccr.routes.reload", true)) {
             addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
                     "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
+            // the classification flow, the one file of routes/common meant to be edited while the router runs
+            addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.common-directory",
+                    "routes/common"), "classify.camel.yaml", validator));
         }
+    }
+
+    /**
+     * The running scenario's own properties ({@code ccr.scenario-properties}, default
+     * {@code config/scenarios/<scenario>.properties}), e.g. the provider blocks the importer wrote. The scenario name is
+     * checked before it becomes part of a path.
+     */
+    private static ScenarioProperties scenarioProperties(Settings settings) {
+        String name = ScenarioProperties.checkName(settings.string("ccr.scenario", "default"), settings.source());
+        Path file = Path.of(settings.string("ccr.scenario-properties", "config/scenarios/" + name + ".properties"));
+        ScenarioProperties scenario = ScenarioProperties.load(file);
+        if (!scenario.providers().isEmpty()) {
+            LOG.info("Scenario {}: providers {} from {}", name, scenario.providers(), file);
+        }
+        return scenario;
+    }
+
+    /** Set by an environment variable or an override property, which win over the scenario's file too. */
+    private static boolean isOverridden(PropertiesComponent properties, String key) {
+        if (System.getenv(ScenarioProperties.environmentName(key)) != null) {
+            return true;
+        }
+        return properties instanceof org.apache.camel.component.properties.PropertiesComponent impl
+                && impl.getOverrideProperties() != null
+                // Camel's OrderedProperties answers getProperty, not containsKey
+                && impl.getOverrideProperties().getProperty(key) != null;
     }
 
     /** HTTP statuses on which another provider is tried ({@code ccr.failover.statuses}). */

@@ -44,7 +44,9 @@ public final class Admin {
 
         ProviderTraffic traffic = new ProviderTraffic();
         context.getManagementStrategy().addEventNotifier(traffic);
-        RoutingView view = new RoutingView(board, new RoutingTable(context), editor, traffic);
+        RoutingTable table = new RoutingTable(context);
+        RoutingView view = new RoutingView(board, table, editor, traffic);
+        context.getManagementStrategy().addEventNotifier(new RoutingTableLog(table));
 
         Registry registry = context.getRegistry();
         registry.bind(MODEL_MAP_BEAN, modelMap);

@@ -23,7 +23,7 @@ import java.util.Map;
  * The category routes as written in the route files (read from Camel's model, so an edited and reloaded file shows
  * at once): for each route from {@code direct:category-<name>}, its load balancer and its {@code provider:} targets.
  */
-final class RoutingTable {
+public final class RoutingTable {
     private static final String CATEGORY_PREFIX = "direct:category-";
     private static final String PROVIDER_SCHEME = "provider:";
 
@@ -32,16 +32,17 @@ final class RoutingTable {
      *                 class of a custom one (e.g. WeightedBalancer), "single" for one target, "dynamic" when the
      *                 target is chosen per request (provider:pinned)
      */
-    record CategoryRoute(String category, String routeId, String strategy, List<Target> targets) {
+    public record CategoryRoute(String category, String routeId, String strategy, List<Target> targets,
+                                Object balancer) {
     }
 
     private final CamelContext context;
 
-    RoutingTable(CamelContext context) {
+    public RoutingTable(CamelContext context) {
         this.context = context;
     }
 
-    List<CategoryRoute> routes() {
+    public List<CategoryRoute> routes() {
         List<CategoryRoute> routes = new ArrayList<>();
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (RouteDefinition route : model.getRouteDefinitions()) {
@@ -50,7 +51,7 @@ final class RoutingTable {
             if (from.startsWith(CATEGORY_PREFIX)) {
                 String category = from.substring(CATEGORY_PREFIX.length()).replaceFirst("\\?.*", "");
                 List<Target> targets = targets(route);
-                routes.add(new CategoryRoute(category, route.getRouteId(), strategy(route, targets), targets));
+                routes.add(new CategoryRoute(category, route.getRouteId(), strategy(route, targets), targets, balancer(route)));
             }
         }
         return routes;
@@ -60,7 +61,9 @@ final class RoutingTable {
         Collection<LoadBalanceDefinition> balancers =
                 ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), LoadBalanceDefinition.class);
         if (!balancers.isEmpty()) {
-            return balancerName(balancers.iterator().next().getLoadBalancerType());
+            Object custom = balancer(route);
+            return custom != null ? custom.getClass().getSimpleName()
+                    : balancerName(balancers.iterator().next().getLoadBalancerType());
         }
         if (!ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDynamicDefinition.class).isEmpty()
                 || sendsToPinnedTarget(route)) {
@@ -69,11 +72,21 @@ final class RoutingTable {
         return targets.size() == 1 ? "single" : "none";
     }
 
+    /** The route's custom balancer bean (e.g. a WeightedBalancer, for its weights); null for Camel's own. */
+    private Object balancer(RouteDefinition route) {
+        for (LoadBalanceDefinition balance : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(),
+                LoadBalanceDefinition.class)) {
+            if (balance.getLoadBalancerType() instanceof CustomLoadBalancerDefinition custom) {
+                return custom.getCustomLoadBalancer() != null ? custom.getCustomLoadBalancer()
+                        : custom.getRef() == null ? null : context.getRegistry().lookupByName(resolve(custom.getRef()));
+            }
+        }
+        return null;
+    }
+
     private String balancerName(LoadBalancerDefinition type) {
-        if (type instanceof CustomLoadBalancerDefinition custom) {
-            Object balancer = custom.getCustomLoadBalancer() != null ? custom.getCustomLoadBalancer()
-                    : custom.getRef() == null ? null : context.getRegistry().lookupByName(resolve(custom.getRef()));
-            return balancer == null ? "custom" : balancer.getClass().getSimpleName();
+        if (type instanceof CustomLoadBalancerDefinition) {
+            return "custom";
         }
         if (type == null) {
             return "none";

@@ -81,7 +81,8 @@ public final class MessagesRequestReader implements Processor {
         Map<String, String> headers = new LinkedHashMap<>();
         copyHeader(exchange, "anthropic-version", headers);
         copyHeader(exchange, "anthropic-beta", headers);
-        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
+        // still encoded: each protocol picks the parameters it forwards (decoding first would let %26 split a value)
+        String query = exchange.getIn().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
         if (query != null) {
             headers.put(":query", query);
         }

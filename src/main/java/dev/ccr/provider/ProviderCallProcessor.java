@@ -2,7 +2,10 @@ package dev.ccr.provider;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
+import dev.ccr.stream.BodyCollector;
+import dev.ccr.stream.WholeBodyPublisher;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -12,11 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The provider call inside the circuit breaker: sends the call and waits for the answer's head only. The breaker
- * step is synchronous, so this holds its (pooled) thread until the head arrives; the body is streamed later without
- * any thread waiting on it.
+ * The provider call inside the circuit breaker: sends the call and waits for the answer's head. The breaker step is
+ * synchronous, so this holds its (pooled) thread until the head arrives; a stream's body is relayed later without
+ * any thread waiting on it. A non-streamed answer is read whole here instead: nothing of it reaches the client
+ * before it is complete anyway, and a provider that dies in the middle of it then fails over like one that died
+ * before its head, instead of costing the client its request.
  */
 public final class ProviderCallProcessor implements Processor {
+    /** Bigger than any whole Messages answer (a 128k-token answer is well under 2 MB). */
+    private static final int WHOLE_ANSWER_LIMIT = 64 * 1024 * 1024;
     private final ProviderRegistry providers;
     private final ParameterRecovery recovery;
 
@@ -30,17 +37,25 @@ public final class ProviderCallProcessor implements Processor {
         Target target = exchange.getProperty(ExchangeKeys.TARGET, Target.class);
         ProviderClient client = providers.get(target.provider());
         UpstreamRequest request = exchange.getIn().getBody(UpstreamRequest.class);
-        if (!ParameterRecovery.applies(client.settings().protocol())) {
-            exchange.getIn().setBody(head(client, target, request));
-            return;
-        }
+        ProviderSettings.Timeouts timeouts = client.settings().timeouts();
+        UpstreamResponse response = ParameterRecovery.applies(client.settings().protocol())
+                ? headRecovering(client, target, request) : head(client, target, request);
+        MessagesRequest clientRequest = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        exchange.getIn().setBody(clientRequest == null || clientRequest.stream() ? response
+                : readWhole(target.provider(), response, timeouts));
+    }
+
+    /**
+     * The answer's head, without the fields this (provider, model) refused before, and once more without a field
+     * the router chose to send and the model does not take (each field once).
+     */
+    private UpstreamResponse headRecovering(ProviderClient client, Target target, UpstreamRequest request)
+            throws Exception {
         request = recovery.withoutRefused(target.provider(), request);
         for (int retries = 0; ; retries++) {
             try {
-                exchange.getIn().setBody(head(client, target, request));
-                return;
+                return head(client, target, request);
             } catch (ProviderRejectedException refusal) {
-                // once more without a field the router chose to send and this model does not take (each field once)
                 UpstreamRequest retry = retries < ParameterRecovery.MAX_RETRIES
                         ? recovery.retryFor(target.provider(), request, refusal) : null;
                 if (retry == null) {
@@ -69,6 +84,23 @@ public final class ProviderCallProcessor implements Processor {
             call.thenAccept(UpstreamResponse::discard);
             Thread.currentThread().interrupt();
             throw e;
+        }
+    }
+
+    private static UpstreamResponse readWhole(String provider, UpstreamResponse response,
+                                              ProviderSettings.Timeouts timeouts) throws InterruptedException {
+        CompletableFuture<byte[]> body = BodyCollector.collectComplete(response.body(), WHOLE_ANSWER_LIMIT);
+        try {
+            byte[] bytes = body.get(timeouts.total().toMillis(), TimeUnit.MILLISECONDS);
+            return new UpstreamResponse(response.status(), response.headers(), new WholeBodyPublisher(bytes));
+        } catch (ExecutionException e) {
+            throw new ProviderUnavailableException(provider, FailureKind.STREAM_BROKEN, ErrorType.API, 502,
+                    "Provider '" + provider + "' broke off its answer (" + e.getCause().getClass().getSimpleName()
+                            + ")", null, e.getCause());
+        } catch (TimeoutException e) {
+            body.cancel(true);
+            throw new ProviderUnavailableException(provider, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
+                    "Provider '" + provider + "' did not finish its answer within " + timeouts.total(), null, null);
         }
     }
 }

@@ -47,17 +47,6 @@ public final class CategoryDispatcher extends AsyncProcessorSupport implements C
         return true;
     }
 
-    /** Whether a route {@code direct:category-<category>} is running. */
-    public static boolean hasRoute(CamelContext context, String category) {
-        String uri = "direct://category-" + category;
-        for (org.apache.camel.Route route : context.getRoutes()) {
-            if (uri.equals(route.getEndpoint().getEndpointUri())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     protected void doStart() throws Exception {
         for (String category : Categories.ALL) {

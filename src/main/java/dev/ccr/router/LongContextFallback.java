@@ -3,6 +3,7 @@ package dev.ccr.router;
 import dev.ccr.catalog.PromptTooLongException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.router.classify.Categories;
+import dev.ccr.router.classify.CategoryRoutes;
 import dev.ccr.stats.RequestRecord;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ final class LongContextFallback {
         String category = exchange.getProperty(ExchangeKeys.CATEGORY, String.class);
         if (!(exchange.getException() instanceof PromptTooLongException tooLong)
                 || Categories.LONG_CONTEXT.equals(category) || Categories.EXPLICIT.equals(category)
-                || !CategoryDispatcher.hasRoute(exchange.getContext(), Categories.LONG_CONTEXT)) {
+                || !new CategoryRoutes(exchange.getContext()).exists(Categories.LONG_CONTEXT)) {
             return false;
         }
         String reason = exchange.getProperty(ExchangeKeys.REASON, String.class) + "; moved to "

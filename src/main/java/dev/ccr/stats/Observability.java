@@ -30,10 +30,12 @@ public final class Observability extends ServiceSupport {
     private final PrometheusMeterRegistry meters;
     private final List<AutoCloseable> closeables;
     private final JmxBeans jmx;
+    private final TargetTraffic targetTraffic;
 
-    private Observability(RequestListener listener, RequestStatistics statistics,
+    private Observability(RequestListener listener, RequestStatistics statistics, TargetTraffic targetTraffic,
                           MeterRegistryFactory.Meters meters, JmxBeans jmx) {
         this.listener = listener;
+        this.targetTraffic = targetTraffic;
         this.statistics = statistics;
         this.meters = meters.registry();
         this.closeables = meters.closeables();
@@ -56,7 +58,8 @@ public final class Observability extends ServiceSupport {
         RequestStatistics statistics = new RequestStatistics(Clock.SYSTEM, breakers, inFlight, names);
         MeterRegistryFactory.Meters meters = MeterRegistryFactory.create(breakers);
 
-        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics,
+        TargetTraffic targetTraffic = new TargetTraffic();
+        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, targetTraffic,
                 new RequestMetrics(meters.registry(), inFlight, names)));
         boolean logRequests = settings.bool("ccr.log.requests", false);
         boolean logSelection = settings.bool("ccr.log.provider-selection", false);
@@ -67,7 +70,7 @@ public final class Observability extends ServiceSupport {
                 new ModelLabels(settings.positive("ccr.stats.max-models", 100)));
 
         JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, board) : null;
-        Observability installed = new Observability(tracker, statistics, meters, jmx);
+        Observability installed = new Observability(tracker, statistics, targetTraffic, meters, jmx);
         context.getRegistry().bind("requestStatistics", statistics);
         context.getRegistry().bind("statsResponder", new StatsResponder(statistics));
         context.getRegistry().bind("metricsRegistry", meters.registry());
@@ -87,6 +90,11 @@ public final class Observability extends ServiceSupport {
 
     public RequestStatistics statistics() {
         return statistics;
+    }
+
+    /** Calls per category and target, for the load-balancing view. */
+    public TargetTraffic targetTraffic() {
+        return targetTraffic;
     }
 
     public PrometheusMeterRegistry meters() {

@@ -3,6 +3,8 @@ package dev.ccr.router.balance;
 import dev.ccr.catalog.PromptTooLongException;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
+import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
@@ -113,6 +115,12 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
                 || failure instanceof CallNotPermittedException
                 // another target may have a larger window
                 || failure instanceof PromptTooLongException;
+    }
+
+    /** Claude Code's session id of the request, or null. */
+    protected static String sessionOf(Exchange exchange) {
+        MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        return request == null ? null : request.sessionId();
     }
 
     /** The provider status of a candidate's target; subclasses sort by it. */
