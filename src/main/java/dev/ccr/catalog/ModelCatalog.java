@@ -43,6 +43,14 @@ public final class ModelCatalog {
         return info.orElse(shipped.find(model));
     }
 
+    /**
+     * Whether a provider forwards the client's request unchanged (the anthropic protocol): its requests are neither
+     * fitted nor checked against the catalog, Anthropic answers for its own models' limits in its own words.
+     */
+    public boolean isPassThrough(String provider) {
+        return providers.find(provider).map(p -> "anthropic".equals(p.settings().protocol())).orElse(false);
+    }
+
     /** The date the shipped catalog's facts are as of. */
     public String shippedAsOf() {
         return shipped.asOf();

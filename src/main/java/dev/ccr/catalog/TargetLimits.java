@@ -11,7 +11,9 @@ import org.apache.camel.Exchange;
  * <li>{@link #check}: before the target is called, does the request fit its model's context window? The input
  * (counted as count_tokens counts it, once per request) plus room for the answer — the request's max_tokens, clamped
  * to the model's output limit and to at most {@link ModelCatalog#minOutputReserve()}, since a longer answer is cut to
- * what the window leaves rather than refused. A model whose window is unknown always fits.</li>
+ * what the window leaves rather than refused. A model whose window is unknown always fits, and so does any request
+ * to the anthropic pass-through: Anthropic's own answer to a prompt too long is already the error Claude Code
+ * expects.</li>
  * <li>{@link #fit}: the request as the model takes it ({@link ModelFit}).</li>
  * <li>{@link #contextScale}: the factor for the input tokens the client is told.</li>
  * </ul>
@@ -37,7 +39,7 @@ public final class TargetLimits {
 
     /** Null when the request fits the target's model, else why not. */
     public PromptTooLongException check(Exchange exchange, MessagesRequest request, Target target) {
-        if (request == null) {
+        if (request == null || catalog.isPassThrough(target.provider())) {
             return null;
         }
         ModelInfo info = catalog.lookup(target.provider(), target.modelFor(request));
@@ -52,8 +54,14 @@ public final class TargetLimits {
         return tokens > maximum ? new PromptTooLongException(tokens, Math.max(maximum, 0)) : null;
     }
 
-    /** The request as the target's model takes it (see {@link ModelFit}); the same object when nothing changes. */
+    /**
+     * The request as the target's model takes it (see {@link ModelFit}); the same object when nothing changes, and
+     * always for the anthropic pass-through, which forwards the client's request as it is.
+     */
     public MessagesRequest fit(Exchange exchange, MessagesRequest request, Target target) {
+        if (catalog.isPassThrough(target.provider())) {
+            return request;
+        }
         String model = target.modelFor(request);
         ModelInfo info = catalog.lookup(target.provider(), model);
         if (info.isEmpty()) {

@@ -31,15 +31,6 @@ public interface ProtocolTransformer {
     /** A cheap GET that proves the provider answers and accepts its credentials (its model list). */
     String healthCheckPath();
 
-    /**
-     * Whether requests are fitted to the target model's catalog entry before {@link #toUpstream} (no thinking for a
-     * model without reasoning, max_tokens clamped, images left out…). A pass-through protocol forwards the client's
-     * request unchanged instead.
-     */
-    default boolean fitsRequestsToModel() {
-        return true;
-    }
-
     /** The content type of what {@link #translator} produces. */
     default String contentType(MessagesRequest request, UpstreamResponse response) {
         return request.stream() ? "text/event-stream; charset=utf-8" : "application/json";

@@ -16,11 +16,8 @@ public final class RequestTransformProcessor extends TransformStep {
     @Override
     public void process(Exchange exchange) {
         Target target = target(exchange);
-        MessagesRequest request = request(exchange);
         // fitted to the model (thinking, max_tokens, images) for this attempt only: the next target gets the original
-        if (transformer.fitsRequestsToModel()) {
-            request = limits.fit(exchange, request, target);
-        }
+        MessagesRequest request = limits.fit(exchange, request(exchange), target);
         exchange.getIn().setBody(transformer.toUpstream(request, target, provider(target)));
     }
 

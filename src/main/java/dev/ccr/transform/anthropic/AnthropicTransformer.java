@@ -23,12 +23,6 @@ public final class AnthropicTransformer implements ProtocolTransformer {
     static final String DEFAULT_VERSION = "2023-06-01";
     private static final Set<String> FORWARDED_PARAMETERS = Set.of("beta");
 
-    /** The client's request goes to Anthropic as it is: Anthropic answers for its own models' limits. */
-    @Override
-    public boolean fitsRequestsToModel() {
-        return false;
-    }
-
     @Override
     public String protocol() {
         return "anthropic";
