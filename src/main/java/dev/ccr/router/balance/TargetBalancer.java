@@ -49,7 +49,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             if (why == null) {
                 available.add(candidate);
             } else {
-                outcome.skipped(why);
+                outcome.skipped(candidate.status().name(), why);
             }
         }
         List<Candidate> order = available.isEmpty() ? List.of() : order(exchange, available);
@@ -173,9 +173,9 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             anyBroken |= !(failure instanceof RouterException re && (re.status() == 429));
         }
 
-        void skipped(Unavailability why) {
+        void skipped(String provider, Unavailability why) {
             anyOtherReason = true;
-            reasons.add(why.reason());
+            reasons.add(why.explain(provider));
             anyBroken |= !why.overloaded();
             if (why.retryAfter() != null) {
                 retryAfter(why.retryAfter());
