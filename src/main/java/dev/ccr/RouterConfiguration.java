@@ -1,6 +1,10 @@
 package dev.ccr;
 
 import dev.ccr.admin.Admin;
+import dev.ccr.catalog.ModelCatalog;
+import dev.ccr.catalog.TargetLimits;
+import dev.ccr.provider.ParameterRecovery;
+import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ScenarioProperties;
@@ -118,14 +122,18 @@ public class RouterConfiguration implements CamelConfiguration {
             transformers.put(transformer.protocol(), transformer);
         }
         addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));
-        registry.bind("providerHealthResponder", new ProviderHealthResponder(board));
+        ModelCatalog catalog = new ModelCatalog(providers, settings, propertyNames);
+        TargetLimits targetLimits = new TargetLimits(catalog, new TokenCounter());
+        registry.bind(TargetLimits.BEAN, targetLimits);
+        UnsupportedParameters unsupportedParameters = new UnsupportedParameters();
+        registry.bind("providerHealthResponder", new ProviderHealthResponder(board, unsupportedParameters));
         for (ProtocolTransformer transformer : transformers.values()) {
             registry.bind(transformer.protocol() + "RequestTransformer",
-                    new RequestTransformProcessor(transformer, providers));
+                    new RequestTransformProcessor(transformer, providers, targetLimits));
             registry.bind(transformer.protocol() + "ResponseTransformer",
-                    new ResponseTransformProcessor(transformer, providers));
+                    new ResponseTransformProcessor(transformer, providers, targetLimits));
         }
-        registry.bind("providerCall", new ProviderCallProcessor(providers));
+        registry.bind("providerCall", new ProviderCallProcessor(providers, new ParameterRecovery(unsupportedParameters)));
 
         IngressLimits limits = IngressLimits.from(settings);
         // every netty-http route on the port gets the same limits, whichever binds first
@@ -150,8 +158,8 @@ public class RouterConfiguration implements CamelConfiguration {
         categoryDispatcher.setCamelContext(context);
         addService(context, categoryDispatcher);
         registry.bind("categoryDispatcher", categoryDispatcher);
-        registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter()));
-        registry.bind("modelsResponder", new ModelsResponder(providers));
+        registry.bind("tokenCountResponder", new TokenCountResponder(new TokenCounter(), targetLimits));
+        registry.bind("modelsResponder", new ModelsResponder(providers, catalog));
         registry.bind("clientResponseWriter", new ClientResponseWriter(bodyLog));
         registry.bind("clientErrorWriter", new ClientErrorWriter());
         registry.bind("requestDeadline", new RequestDeadline(

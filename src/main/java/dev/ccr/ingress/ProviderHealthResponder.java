@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.Json;
 import dev.ccr.error.Redactor;
+import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.Unavailability;
@@ -16,9 +17,11 @@ import org.apache.camel.Processor;
  */
 public final class ProviderHealthResponder implements Processor {
     private final ProviderStatusBoard board;
+    private final UnsupportedParameters unsupported;
 
-    public ProviderHealthResponder(ProviderStatusBoard board) {
+    public ProviderHealthResponder(ProviderStatusBoard board, UnsupportedParameters unsupported) {
         this.board = board;
+        this.unsupported = unsupported;
     }
 
     @Override
@@ -45,6 +48,11 @@ public final class ProviderHealthResponder implements Processor {
             p.put("lastError", Redactor.redact(status.lastError()));
             p.put("lastErrorAt", status.lastErrorAt() == null ? null : status.lastErrorAt().toString());
             p.put("lastSuccessAt", status.lastSuccessAt() == null ? null : status.lastSuccessAt().toString());
+            // fields the provider refused for a model, left out of its calls since (unsupported-parameter recovery)
+            unsupported.of(status.name()).forEach((model, fields) -> {
+                ArrayNode refused = p.with("unsupportedParameters").putArray(model);
+                fields.forEach(refused::add);
+            });
         }
         root.put("status", anyUp ? "up" : "down");
         exchange.getIn().setBody(Json.bytes(root));

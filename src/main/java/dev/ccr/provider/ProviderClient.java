@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProviderClient {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(10);
+    private static final int MODEL_INFO_LIMIT = 8 * 1024 * 1024;
 
     private final ProviderSettings settings;
     private final Credentials credentials;
@@ -96,6 +97,27 @@ public final class ProviderClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(path)).timeout(timeout).GET();
         credentials.authorize(builder);
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /**
+     * An authenticated request for what the provider publishes about its models (a model list, a model's details):
+     * a GET, or a POST of {@code jsonBody} when given. Completes with the body of a 2xx answer (at most 8 MiB), or
+     * exceptionally. Never a paid completion.
+     */
+    public CompletableFuture<byte[]> fetchModelInfo(String path, byte[] jsonBody, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(path)).timeout(timeout);
+        if (jsonBody == null) {
+            builder.GET();
+        } else {
+            builder.header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        }
+        credentials.authorize(builder);
+        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher()).thenCompose(response -> {
+            if (response.statusCode() / 100 != 2) {
+                return this.<byte[]>httpFailure(response);
+            }
+            return BodyCollector.collect(response.body(), MODEL_INFO_LIMIT);
+        });
     }
 
     private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
@@ -166,7 +188,8 @@ public final class ProviderClient {
                     : status < 500 ? FailureKind.CLIENT_ERROR : FailureKind.SERVER_ERROR;
             return new ProviderUnavailableException(settings.name(), kind, type, status, message, retryAfter, null);
         }
-        return new ProviderRejectedException(settings.name(), type, status, message);
+        return new ProviderRejectedException(settings.name(), type, status, message,
+                status == 400 ? UnsupportedParameter.named(parse(body)) : null);
     }
 
     private ProviderException connectionFailure(Throwable failure) {

@@ -1,5 +1,7 @@
 package dev.ccr.router;
 
+import dev.ccr.catalog.PromptTooLongException;
+import dev.ccr.catalog.TargetLimits;
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
@@ -32,11 +34,25 @@ final class TargetCall {
         return request == null ? 0 : request.rawBody().length / 4 + request.maxTokens();
     }
 
+    /** Why the request does not fit the target's model's context window, or null. */
+    private static PromptTooLongException tooLong(Exchange exchange, MessagesRequest request, Target target) {
+        TargetLimits limits = exchange.getContext().getRegistry().lookupByNameAndType(TargetLimits.BEAN,
+                TargetLimits.class);
+        return limits == null ? null : limits.check(exchange, request, target);
+    }
+
     static boolean attempt(Target target, ProviderStatus status, AsyncProcessor route, Exchange exchange,
                            AsyncCallback callback) {
         String provider = target.provider();
         MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
         RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
+        PromptTooLongException tooLong = tooLong(exchange, request, target);
+        if (tooLong != null) {
+            // not the provider's fault and no call made: the balancer moves on, or the client is told to compact
+            exchange.setException(tooLong);
+            callback.done(true);
+            return true;
+        }
         long estimate = estimateTokens(request);
         Unavailability refused = status.admit(estimate);
         if (refused != null) {

@@ -22,6 +22,7 @@ public final class RequestRecord {
     private volatile long upstreamHeadNanos;
     private volatile long firstAttemptNanos;
     private volatile long inputTokens;
+    private volatile double reportedInputScale = 1;
     private volatile long outputTokens;
     private volatile int status;
     private volatile FailureKind failure;
@@ -80,9 +81,17 @@ public final class RequestRecord {
         }
     }
 
+    /**
+     * The client is told input tokens multiplied by this factor (context scaling); usage read from what the client
+     * receives is divided by it, so the record keeps the real count.
+     */
+    public void reportedInputScale(double factor) {
+        this.reportedInputScale = factor;
+    }
+
     public void usage(long input, long output) {
         if (input > 0) {
-            inputTokens = input;
+            inputTokens = Math.round(input / reportedInputScale);
         }
         if (output > 0) {
             outputTokens = output;
