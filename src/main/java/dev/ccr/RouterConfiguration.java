@@ -6,6 +6,9 @@ import dev.ccr.config.ConfigException;
 import dev.ccr.config.ScenarioProperties;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveRequests;
+import dev.ccr.keys.Keys;
+import dev.ccr.keys.ModelPrices;
+import dev.ccr.shared.LocalAllowances;
 import dev.ccr.ingress.BodyLog;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
@@ -108,6 +111,9 @@ public class RouterConfiguration implements CamelConfiguration {
         RequestListener listener = observability.listener();
         SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
+        Keys keys = Keys.install(context, settings, providers, authenticator, null, new LocalAllowances(),
+                observability.meters(), ModelPrices.NONE);
+        observability.statsResponder().addSection("keys", keys.usage()::toJson);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
