@@ -8,7 +8,11 @@ import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveRequests;
 import dev.ccr.keys.Keys;
 import dev.ccr.keys.ModelPrices;
+import dev.ccr.shared.Allowances;
 import dev.ccr.shared.LocalAllowances;
+import dev.ccr.shared.RedisAllowances;
+import dev.ccr.shared.RedisLink;
+import dev.ccr.shared.SharedState;
 import dev.ccr.ingress.BodyLog;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
@@ -110,9 +114,17 @@ public class RouterConfiguration implements CamelConfiguration {
         Observability observability = Observability.install(context, providers, breakers.registry(), board, settings);
         RequestListener listener = observability.listener();
         SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
-        ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
-        Keys keys = Keys.install(context, settings, providers, authenticator, null, new LocalAllowances(),
+        RedisLink redis = SharedState.link(settings);
+        Allowances allowances = redis == null ? new LocalAllowances() : new RedisAllowances(redis);
+        if (redis != null) {
+            board.share(allowances, redis);
+        }
+        ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board, redis);
+        Keys keys = Keys.install(context, settings, providers, authenticator, redis, allowances,
                 observability.meters(), ModelPrices.NONE);
+        if (redis != null) {
+            addService(context, redis);
+        }
         observability.statsResponder().addSection("keys", keys.usage()::toJson);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
@@ -122,7 +134,7 @@ public class RouterConfiguration implements CamelConfiguration {
             transformers.put(transformer.protocol(), transformer);
         }
         addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));
-        registry.bind("providerHealthResponder", new ProviderHealthResponder(board));
+        registry.bind("providerHealthResponder", new ProviderHealthResponder(board, root -> SharedState.describe(redis, root)));
         for (ProtocolTransformer transformer : transformers.values()) {
             registry.bind(transformer.protocol() + "RequestTransformer",
                     new RequestTransformProcessor(transformer, providers));

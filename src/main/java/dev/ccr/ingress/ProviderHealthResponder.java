@@ -16,9 +16,17 @@ import org.apache.camel.Processor;
  */
 public final class ProviderHealthResponder implements Processor {
     private final ProviderStatusBoard board;
+    private final java.util.function.Consumer<ObjectNode> sharedState;
 
     public ProviderHealthResponder(ProviderStatusBoard board) {
+        this(board, root -> {
+        });
+    }
+
+    /** @param sharedState adds how the instance shares its state (Redis reachable or not) to the answer */
+    public ProviderHealthResponder(ProviderStatusBoard board, java.util.function.Consumer<ObjectNode> sharedState) {
         this.board = board;
+        this.sharedState = sharedState;
     }
 
     @Override
@@ -47,6 +55,7 @@ public final class ProviderHealthResponder implements Processor {
             p.put("lastSuccessAt", status.lastSuccessAt() == null ? null : status.lastSuccessAt().toString());
         }
         root.put("status", anyUp ? "up" : "down");
+        sharedState.accept(root);
         exchange.getIn().setBody(Json.bytes(root));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, anyUp ? 200 : 503);

@@ -63,6 +63,13 @@ final class KeyFile implements KeyStorage {
         return true;
     }
 
+    /** Replaces the whole list (the local copy of the keys kept in Redis). */
+    synchronized void replaceAll(List<VirtualKey> keys) throws IOException {
+        if (!keys.equals(readAll())) {
+            write(keys);
+        }
+    }
+
     private void write(List<VirtualKey> keys) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode array = root.putArray("keys");

@@ -4,6 +4,7 @@ import dev.ccr.config.Settings;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.shared.Allowances;
+import dev.ccr.shared.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -29,17 +30,21 @@ public final class Keys {
     }
 
     /**
-     * @param storage    where the keys live (Redis when shared; null: the local file {@code ccr.keys.file}, by default
-     *                   {@code keys.json} next to the routing overrides file)
+     * @param redis      the shared state, or null: keys then live in the local file {@code ccr.keys.file} (by default
+     *                   {@code keys.json} next to the routing overrides file), else in Redis with that file as a copy
      * @param allowances where the keys' quotas are counted
      */
     public static Keys install(CamelContext context, Settings settings, ProviderRegistry providers,
-                               ClientAuthenticator routerKey, KeyStorage storage, Allowances allowances,
+                               ClientAuthenticator routerKey, RedisLink redis, Allowances allowances,
                                MeterRegistry meters, ModelPrices prices) {
-        KeyStorage chosen = storage != null ? storage : new KeyFile(localFile(settings));
-        VirtualKeys keys = new VirtualKeys(chosen);
+        KeyFile file = new KeyFile(localFile(settings));
+        VirtualKeys keys = new VirtualKeys(redis == null ? file : new RedisKeyStorage(redis, file));
         keys.refresh();
-        LOG.info("Per-user keys: {} in {}", keys.all().size(), chosen instanceof KeyFile file ? file.path() : "Redis");
+        if (redis != null) {
+            // another instance created or revoked a key, or Redis is back: reload the shared list
+            redis.subscribe(RedisKeyStorage.TOPIC, ignored -> keys.refresh());
+        }
+        LOG.info("Per-user keys: {} in {}", keys.all().size(), redis == null ? file.path() : "Redis (copy in " + file.path() + ")");
         KeyUsage usage = new KeyUsage(meters);
         Registry registry = context.getRegistry();
         registry.bind("userKeyAuthenticator", new KeyAuthenticator(keys, routerKey));

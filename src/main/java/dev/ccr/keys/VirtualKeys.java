@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,16 +24,10 @@ public final class VirtualKeys {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualKeys.class);
 
     private final KeyStorage storage;
-    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile Map<String, VirtualKey> byHash = Map.of();
 
     public VirtualKeys(KeyStorage storage) {
         this.storage = storage;
-    }
-
-    /** Called after each change made here, e.g. to tell the other instances. */
-    public void onChange(Runnable listener) {
-        changeListeners.add(listener);
     }
 
     /** Reloads the keys from the storage; keeps the ones it has when the storage cannot be read. */
@@ -100,6 +93,5 @@ public final class VirtualKeys {
     private void changed(String what, String name) {
         refresh();
         LOG.info("Per-user key {} {}", name, what);
-        changeListeners.forEach(Runnable::run);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * One router instance of a team gateway: the router key, the mock providers "primary" and "secondary" given to it,
- * the admin test routes, its own overrides directory, and any further properties (e.g. {@code ccr.redis.url}).
+ * test routes, its own state directory (overrides, keys), and any further properties (e.g. {@code ccr.redis.url}).
  */
 public final class TeamGateway implements AutoCloseable {
     public static final String ADMIN_KEY = "router-admin-key-for-team-tests";
@@ -24,9 +24,15 @@ public final class TeamGateway implements AutoCloseable {
     public final RouterHarness router;
 
     public TeamGateway(MockUpstream primary, MockUpstream secondary, Path stateDir, Map<String, String> extra) {
+        this(primary, secondary, stateDir, "admin", extra);
+    }
+
+    /** @param routes the folder of test routes under src/test/resources/routes */
+    public TeamGateway(MockUpstream primary, MockUpstream secondary, Path stateDir, String routes,
+                       Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>();
         properties.put("camel.main.routes-include-pattern",
-                "file:routes/common/*.camel.yaml,file:src/test/resources/routes/admin/*.camel.yaml");
+                "file:routes/common/*.camel.yaml,file:src/test/resources/routes/" + routes + "/*.camel.yaml");
         properties.put("ccr.api-key", ADMIN_KEY);
         properties.put("ccr.admin.overrides-file", stateDir.resolve("routing-overrides.json").toString());
         for (String name : new String[]{"primary", "secondary"}) {
