@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.Json;
+import dev.ccr.admin.AdminBody;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import java.io.IOException;
 
 /**
  * {@code /admin/keys} (behind the router key): {@code GET} lists the keys with their limits and usage,
@@ -69,13 +69,7 @@ final class KeysAdmin implements Processor {
     }
 
     private ObjectNode create(Exchange exchange) {
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        JsonNode json;
-        try {
-            json = Json.parse(body == null ? new byte[0] : body);
-        } catch (IOException e) {
-            throw new RouterException(ErrorType.INVALID_REQUEST, "body: not valid JSON");
-        }
+        JsonNode json = AdminBody.read(exchange);
         if (json == null || json.isMissingNode()) {
             throw new RouterException(ErrorType.INVALID_REQUEST, "body: a JSON object is required");
         }

@@ -70,26 +70,24 @@ public final class RedisAllowances implements Allowances {
 
         @Override
         public Duration tryTake(long amount) {
-            if (link.up()) {
-                try {
-                    return shared().tryTake(amount);
-                } catch (RuntimeException e) {
-                    link.down(e.getMessage());
-                }
-            }
-            return fallback.tryTake(amount);
+            return either(a -> a.tryTake(amount));
         }
 
         @Override
         public Duration untilAvailable() {
+            return either(Allowance::untilAvailable);
+        }
+
+        /** Asks the shared bucket while Redis answers, the local one otherwise (and when the shared one fails). */
+        private <T> T either(java.util.function.Function<Allowance, T> question) {
             if (link.up()) {
                 try {
-                    return shared().untilAvailable();
+                    return question.apply(shared());
                 } catch (RuntimeException e) {
                     link.down(e.getMessage());
                 }
             }
-            return fallback.untilAvailable();
+            return question.apply(fallback);
         }
 
         @Override
@@ -110,14 +108,7 @@ public final class RedisAllowances implements Allowances {
 
         @Override
         public long remaining() {
-            if (link.up()) {
-                try {
-                    return shared().remaining();
-                } catch (RuntimeException e) {
-                    link.down(e.getMessage());
-                }
-            }
-            return fallback.remaining();
+            return either(Allowance::remaining);
         }
     }
 }
