@@ -32,6 +32,7 @@ import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.provider.ProviderUrl;
 import dev.ccr.router.CategoryDispatcher;
 import dev.ccr.router.ClassificationFlowValidator;
 import dev.ccr.router.CircuitBreakers;
@@ -175,8 +176,11 @@ public class RouterConfiguration implements CamelConfiguration {
 
         for (ProviderClient provider : providers.all()) {
             String missing = provider.missingReason();
-            LOG.info("Provider {} ({}, {}): {}", provider.settings().name(), provider.settings().protocol(),
-                    provider.settings().baseUrl(), missing == null ? "ready" : "not ready, " + missing);
+            // the resolved URL, so a base URL written with or without its version segment can be checked at a glance
+            String requests = ProviderUrl.describe(provider.settings().baseUrl(),
+                    transformers.get(provider.settings().protocol()).requestPath(provider.settings()));
+            LOG.info("Provider {} ({}): requests go to {}; {}", provider.settings().name(),
+                    provider.settings().protocol(), requests, missing == null ? "ready" : "not ready: " + missing);
         }
     }
 

@@ -48,7 +48,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             if (why == null) {
                 available.add(candidate);
             } else {
-                outcome.skipped(why);
+                outcome.skipped(candidate.status().name(), why);
             }
         }
         List<Candidate> order = available.isEmpty() ? List.of() : order(exchange, available);
@@ -162,8 +162,8 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             anyBroken |= !(failure instanceof RouterException re && (re.status() == 429));
         }
 
-        void skipped(Unavailability why) {
-            reasons.add(why.reason());
+        void skipped(String provider, Unavailability why) {
+            reasons.add(why.explain(provider));
             anyBroken |= !why.overloaded();
             if (why.retryAfter() != null) {
                 retryAfter(why.retryAfter());
