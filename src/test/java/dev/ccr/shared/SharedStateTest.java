@@ -38,6 +38,7 @@ class SharedStateTest {
     static MockUpstream primary;
     static MockUpstream secondary;
     static MockUpstream metered;
+    static MockUpstream throttled;
     static TeamGateway a;
     static TeamGateway b;
 
@@ -47,12 +48,18 @@ class SharedStateTest {
         primary = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, TeamGateway.OK, Map.of()));
         secondary = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, TeamGateway.OK, Map.of()));
         metered = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, METERED_OK, Map.of()));
-        Map<String, String> shared = Map.of(
-                "ccr.redis.url", redis.url(),
-                "ccr.providers.metered.protocol", "anthropic",
-                "ccr.providers.metered.base-url", metered.baseUrl(),
-                "ccr.providers.metered.api-key", "provider-secret-0123456789",
-                "ccr.providers.metered.limits.max-tokens-per-minute", "100");
+        throttled = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 429,
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}",
+                Map.of("retry-after", "30")));
+        Map<String, String> shared = Map.ofEntries(
+                Map.entry("ccr.providers.throttled.protocol", "anthropic"),
+                Map.entry("ccr.providers.throttled.base-url", throttled.baseUrl()),
+                Map.entry("ccr.providers.throttled.api-key", "provider-secret-0123456789"),
+                Map.entry("ccr.redis.url", redis.url()),
+                Map.entry("ccr.providers.metered.protocol", "anthropic"),
+                Map.entry("ccr.providers.metered.base-url", metered.baseUrl()),
+                Map.entry("ccr.providers.metered.api-key", "provider-secret-0123456789"),
+                Map.entry("ccr.providers.metered.limits.max-tokens-per-minute", "100"));
         a = new TeamGateway(primary, secondary, Files.createDirectory(dir.resolve("a")), "team", shared);
         b = new TeamGateway(primary, secondary, Files.createDirectory(dir.resolve("b")), "team", shared);
         for (TeamGateway instance : List.of(a, b)) {
@@ -62,7 +69,7 @@ class SharedStateTest {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, primary, secondary, metered, redis}) {
+        for (AutoCloseable c : new AutoCloseable[]{a, b, primary, secondary, metered, throttled, redis}) {
             if (c != null) {
                 c.close();
             }
@@ -94,6 +101,22 @@ class SharedStateTest {
         assertThat(third.statusCode()).as(third.body()).isEqualTo(529);
         assertThat(third.body()).contains("over its budget of 100 tokens per minute");
         assertThat(third.headers().firstValue("retry-after")).isPresent();
+    }
+
+    @Test
+    void aRetryAfterPauseLearntOnAIsKeptByB() throws Exception {
+        String pinned = TeamGateway.MESSAGE.replace("claude-sonnet-4-5", "throttled,claude-sonnet-4-5");
+
+        HttpResponse<String> onA = a.message(TeamGateway.ADMIN_KEY, pinned);
+        eventually(Duration.ofSeconds(1), () -> b.getJson("/health/providers").toString().contains("retry-after"));
+        HttpResponse<String> onB = b.message(TeamGateway.ADMIN_KEY, pinned);
+
+        assertThat(onA.statusCode()).isEqualTo(429);
+        // B never asked the provider: it kept the pause A was told of, and answers as for any paused provider
+        assertThat(onB.statusCode()).as(onB.body()).isEqualTo(529);
+        assertThat(onB.body()).contains("paused at the provider's request");
+        assertThat(throttled.received()).hasSize(1);
+        assertThat(Long.parseLong(onB.headers().firstValue("retry-after").orElseThrow())).isBetween(20L, 30L);
     }
 
     @Test
