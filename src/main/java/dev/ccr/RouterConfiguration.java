@@ -10,6 +10,13 @@ import dev.ccr.config.ConfigException;
 import dev.ccr.config.ScenarioProperties;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ActiveRequests;
+import dev.ccr.keys.Keys;
+import dev.ccr.keys.CatalogPrices;
+import dev.ccr.shared.Allowances;
+import dev.ccr.shared.LocalAllowances;
+import dev.ccr.shared.RedisAllowances;
+import dev.ccr.shared.RedisLink;
+import dev.ccr.shared.SharedState;
 import dev.ccr.ingress.BodyLog;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
@@ -113,7 +120,19 @@ public class RouterConfiguration implements CamelConfiguration {
         Observability observability = Observability.install(context, providers, breakers.registry(), board, settings);
         RequestListener listener = observability.listener();
         SeedsViews.install(context, observability.statistics(), observability.targetTraffic(), board);
-        ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board);
+        RedisLink redis = SharedState.link(settings);
+        Allowances allowances = redis == null ? new LocalAllowances() : new RedisAllowances(redis);
+        if (redis != null) {
+            board.share(allowances, redis);
+        }
+        ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board, redis);
+        ModelCatalog catalog = new ModelCatalog(providers, settings, propertyNames);
+        Keys keys = Keys.install(context, settings, providers, authenticator, redis, allowances,
+                observability.meters(), new CatalogPrices(catalog));
+        if (redis != null) {
+            addService(context, redis);
+        }
+        observability.statsResponder().addSection("keys", keys.usage()::toJson);
         context.addComponent("provider", new ProviderComponent(providers, board));
         installRouteValidation(context, settings, providers);
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
@@ -122,11 +141,11 @@ public class RouterConfiguration implements CamelConfiguration {
             transformers.put(transformer.protocol(), transformer);
         }
         addService(context, new HealthChecker(providers, board, p -> transformers.get(p).healthCheckPath()));
-        ModelCatalog catalog = new ModelCatalog(providers, settings, propertyNames);
         TargetLimits targetLimits = new TargetLimits(catalog, new TokenCounter());
         registry.bind(TargetLimits.BEAN, targetLimits);
         UnsupportedParameters unsupportedParameters = new UnsupportedParameters();
-        registry.bind("providerHealthResponder", new ProviderHealthResponder(board, unsupportedParameters));
+        registry.bind("providerHealthResponder", new ProviderHealthResponder(board, unsupportedParameters,
+                root -> SharedState.describe(redis, root)));
         for (ProtocolTransformer transformer : transformers.values()) {
             registry.bind(transformer.protocol() + "RequestTransformer",
                     new RequestTransformProcessor(transformer, providers, targetLimits));

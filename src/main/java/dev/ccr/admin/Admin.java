@@ -4,6 +4,7 @@ import dev.ccr.config.Settings;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.ProviderStatusBoard;
+import dev.ccr.shared.RedisLink;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
@@ -36,11 +37,24 @@ public final class Admin {
      */
     public static ModelMapOverrides install(CamelContext context, Settings settings, ProviderRegistry providers,
                                             ProviderStatusBoard board) {
+        return install(context, settings, providers, board, null);
+    }
+
+    /**
+     * @param redis the shared state, or null: with it, the overrides are one document in Redis that every instance
+     *              follows (announced changes, and again whenever Redis comes back)
+     */
+    public static ModelMapOverrides install(CamelContext context, Settings settings, ProviderRegistry providers,
+                                            ProviderStatusBoard board, RedisLink redis) {
         ModelMapOverrides modelMap = new ModelMapOverrides();
         OverridesFile file = new OverridesFile(Path.of(settings.string(OVERRIDES_FILE_PROPERTY, DEFAULT_OVERRIDES_FILE)));
+        OverridesStore store = redis == null ? file : new RedisOverridesStore(redis, file);
         RoutingEditor editor = new RoutingEditor(new RoutingPatchReader(providers,
-                settings.positive(MODEL_MAP_MAX_ENTRIES_PROPERTY, DEFAULT_MODEL_MAP_MAX_ENTRIES)), board, modelMap, file);
+                settings.positive(MODEL_MAP_MAX_ENTRIES_PROPERTY, DEFAULT_MODEL_MAP_MAX_ENTRIES)), board, modelMap, store);
         editor.loadSaved();
+        if (redis != null) {
+            redis.subscribe(RedisOverridesStore.TOPIC, ignored -> editor.reload());
+        }
 
         ProviderTraffic traffic = new ProviderTraffic();
         context.getManagementStrategy().addEventNotifier(traffic);

@@ -43,6 +43,16 @@ public final class ModelCatalog {
         return info.orElse(shipped.find(model));
     }
 
+    /** As {@link #lookup}, but never starting or waiting for a provider's publication (for callers on an I/O thread). */
+    public ModelInfo lookupWithoutWaiting(String provider, String model) {
+        ModelInfo info = configured.find(provider, model);
+        ProviderClient client = providers.find(provider).orElse(null);
+        if (client != null) {
+            info = info.orElse(published.findFetched(client, model));
+        }
+        return info.orElse(shipped.find(model));
+    }
+
     /**
      * Whether a provider forwards the client's request unchanged (the anthropic protocol): its requests are neither
      * fitted nor checked against the catalog, Anthropic answers for its own models' limits in its own words.

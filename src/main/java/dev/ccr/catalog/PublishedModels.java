@@ -62,6 +62,19 @@ final class PublishedModels {
         return info == null ? ModelInfo.UNKNOWN : info.withSource("published by " + provider);
     }
 
+    /**
+     * What was already fetched for the model, without starting a fetch or waiting for one: for callers that must not
+     * block (a request's end, on the I/O thread).
+     */
+    ModelInfo findFetched(ProviderClient client, String model) {
+        PublishedModelSource source = PublishedModelSource.of(client);
+        Fetch fetch = fetches.get(client.settings().name() + "\u0000"
+                + (source.listsAll() ? ALL : ModelKeys.normalise(model)));
+        Map<String, ModelInfo> models = fetch == null ? null : fetch.result().getNow(null);
+        ModelInfo info = models == null ? null : ModelKeys.find(models, model);
+        return info == null ? ModelInfo.UNKNOWN : info.withSource("published by " + client.settings().name());
+    }
+
     private CompletableFuture<Map<String, ModelInfo>> start(PublishedModelSource source, ProviderClient client,
                                                             String model) {
         String provider = client.settings().name();

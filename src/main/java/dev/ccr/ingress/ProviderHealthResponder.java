@@ -11,6 +11,8 @@ import dev.ccr.router.Unavailability;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
+import java.util.function.Consumer;
+
 /**
  * {@code GET /health/providers}: each provider's status (up, down, disabled, not configured), breaker state, calls in
  * flight, last error (secrets removed) and time of last success. Answers 200 while at least one provider is up.
@@ -18,10 +20,14 @@ import org.apache.camel.Processor;
 public final class ProviderHealthResponder implements Processor {
     private final ProviderStatusBoard board;
     private final UnsupportedParameters unsupported;
+    private final Consumer<ObjectNode> sharedState;
 
-    public ProviderHealthResponder(ProviderStatusBoard board, UnsupportedParameters unsupported) {
+    /** @param sharedState adds how the instance shares its state (Redis reachable or not) to the answer */
+    public ProviderHealthResponder(ProviderStatusBoard board, UnsupportedParameters unsupported,
+                                   Consumer<ObjectNode> sharedState) {
         this.board = board;
         this.unsupported = unsupported;
+        this.sharedState = sharedState;
     }
 
     @Override
@@ -55,6 +61,7 @@ public final class ProviderHealthResponder implements Processor {
             });
         }
         root.put("status", anyUp ? "up" : "down");
+        sharedState.accept(root);
         exchange.getIn().setBody(Json.bytes(root));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, anyUp ? 200 : 503);

@@ -14,6 +14,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 
+import java.util.Set;
+
 /**
  * One attempt at a target, whoever chose it (a route's {@code provider:NAME} step or the target a request pinned):
  * admits the call against the provider's status (enabled, breaker, retry-after pause, concurrency and token limits)
@@ -54,6 +56,13 @@ final class TargetCall {
             return true;
         }
         long estimate = estimateTokens(request);
+        Set<?> allowed = exchange.getProperty(ExchangeKeys.ALLOWED_PROVIDERS, Set.class);
+        if (allowed != null && !allowed.contains(provider)) {
+            exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,
+                    ErrorType.PERMISSION, 403, "Provider '" + provider + "' is not allowed for this key", null, null));
+            callback.done(true);
+            return true;
+        }
         Unavailability refused = status.admit(estimate);
         if (refused != null) {
             exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,

@@ -31,6 +31,7 @@ public final class Observability extends ServiceSupport {
     private final List<AutoCloseable> closeables;
     private final JmxBeans jmx;
     private final TargetTraffic targetTraffic;
+    private StatsResponder statsResponder;
 
     private Observability(RequestListener listener, RequestStatistics statistics, TargetTraffic targetTraffic,
                           MeterRegistryFactory.Meters meters, JmxBeans jmx) {
@@ -73,7 +74,8 @@ public final class Observability extends ServiceSupport {
         JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, board) : null;
         Observability installed = new Observability(tracker, statistics, targetTraffic, meters, jmx);
         context.getRegistry().bind("requestStatistics", statistics);
-        context.getRegistry().bind("statsResponder", new StatsResponder(statistics));
+        installed.statsResponder = new StatsResponder(statistics);
+        context.getRegistry().bind("statsResponder", installed.statsResponder);
         context.getRegistry().bind("sessionStatsResponder", new SessionStatsResponder(sessions));
         context.getRegistry().bind("metricsRegistry", meters.registry());
         context.getRegistry().bind("metricsResponder", new MetricsResponder(meters.registry()));
@@ -97,6 +99,11 @@ public final class Observability extends ServiceSupport {
     /** Calls per category and target, for the load-balancing view. */
     public TargetTraffic targetTraffic() {
         return targetTraffic;
+    }
+
+    /** /stats, for parts that add a section to it. */
+    public StatsResponder statsResponder() {
+        return statsResponder;
     }
 
     public PrometheusMeterRegistry meters() {

@@ -24,6 +24,7 @@ public final class RequestRecord {
     private volatile long inputTokens;
     private volatile double reportedInputScale = 1;
     private volatile long outputTokens;
+    private volatile long cacheTokens;
     private volatile int status;
     private volatile FailureKind failure;
     private final java.util.List<Runnable> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -96,6 +97,17 @@ public final class RequestRecord {
         if (output > 0) {
             outputTokens = output;
         }
+    }
+
+    /** Tokens read from or written to the provider's prompt cache (already part of the input tokens). */
+    public void cacheUsage(long cache) {
+        if (cache > 0) {
+            cacheTokens = cache;
+        }
+    }
+
+    public long cacheTokens() {
+        return cacheTokens;
     }
 
     /** The request ended: status sent to the client, and the failure if it failed. Reported once. */
