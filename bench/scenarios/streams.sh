@@ -1,0 +1,71 @@
+# bench/run.sh streams: many long SSE streams held open at once, straight to the mock and then through the router.
+# Sourced by run.sh after lib.sh. Knobs: BENCH_STREAMS, BENCH_STREAM_SECONDS, BENCH_RAMP_SECONDS, MOCK_EVENT_GAP_MS.
+STREAMS=${BENCH_STREAMS:-1000}                 # streams open at once
+STREAM_SECONDS=${BENCH_STREAM_SECONDS:-60}     # how long each stream lasts
+RAMP=${BENCH_RAMP_SECONDS:-10}                 # the streams are opened evenly over this many seconds
+EVENT_GAP=${MOCK_EVENT_GAP_MS:-100}            # the mock's gap between events
+ROUTER_JAVA_OPTS=${ROUTER_JAVA_OPTS-$README_JAVA_OPTS}
+DELTAS=$(( STREAM_SECONDS * 1000 / EVENT_GAP ))
+TIMEOUT=$(( RAMP + STREAM_SECONDS + 60 ))       # a stream not ended by then counts as hung
+
+# each stream through the router holds a client connection and a provider connection: raise the soft limit if needed
+need=$(( 2 * STREAMS + 1000 ))
+[ "$(ulimit -n)" -ge "$need" ] || ulimit -n "$need" 2>/dev/null || die "ulimit -n is $(ulimit -n), need $need"
+write_env "streams=$STREAMS stream_s=$STREAM_SECONDS ramp_s=$RAMP event_gap_ms=$EVENT_GAP deltas=$DELTAS"
+start_mock "$DELTAS"
+start_router
+sleep 2
+IDLE=$(proc_usage "$ROUTER_PID")
+log "router ready in $STARTUP_MS ms ($IDLE); $STREAMS streams of ${STREAM_SECONDS}s, one event per ${EVENT_GAP} ms"
+
+# unmeasured warm-up of both sides (the router's JIT, the client's, the mock's): a tenth of the streams for a few s
+WARM_STREAMS=$(( STREAMS / 10 > 10 ? STREAMS / 10 : 10 ))
+log "warm-up: $WARM_STREAMS streams to the mock and through the router (not measured)"
+load_client warmup-direct streams "$DIRECT" "$WARM_STREAMS" 1 "$TIMEOUT"
+load_client warmup-router streams "$ROUTER" "$WARM_STREAMS" 1 "$TIMEOUT"
+log "direct: $STREAMS streams to the mock"
+load_client direct streams "$DIRECT" "$STREAMS" "$RAMP" "$TIMEOUT"
+alive "direct streams"
+log "router: $STREAMS streams through the router"
+sample_usage "$ROUTER_PID" "$OUT/usage-router.txt"
+load_client router streams "$ROUTER" "$STREAMS" "$RAMP" "$TIMEOUT"
+alive "router streams"
+AFTER=$(proc_usage "$ROUTER_PID")
+
+d=$OUT/load-direct.txt r=$OUT/load-router.txt u=$OUT/usage-router.txt
+ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }
+row() { # label key
+  printf '| %s | %s | %s | %+.2f |\n' "$1" "$(ms "$(kv "$d" "$2")")" "$(ms "$(kv "$r" "$2")")" \
+    "$(awk -v a="$(kv "$d" "$2")" -v b="$(kv "$r" "$2")" 'BEGIN{print (b - a) / 1000}')"
+}
+ADDED_P99=$(awk -v a="$(kv "$d" event_p99_us)" -v b="$(kv "$r" event_p99_us)" 'BEGIN{printf "%.2f", (b - a) / 1000}')
+RSS_PEAK=$(peak "$u" rss_mb)
+ERRORS=$(( $(kv "$r" errors) + $(kv "$r" hung) ))
+verdict() { awk -v v="$1" -v lim="$2" 'BEGIN{print (v <= lim) ? "met" : "**missed**"}'; }
+{
+  echo "### $STREAMS concurrent streams (${STREAM_SECONDS} s each, an event every ${EVENT_GAP} ms)"
+  echo
+  echo "$(nproc) CPUs (shared), router flags \`${ROUTER_JAVA_OPTS:-none}\`; $(sed -n 's/^uptime_start=.*load average/load average/p' "$OUT/env.txt") at start, $(uptime | sed 's/.*load average/load average/') at end."
+  echo "Event latency = client's nanoTime when the event's line arrives − the mock's nanoTime just before writing it (ms)."
+  echo
+  echo "| Metric | Direct (mock) | Via router | Router adds |"
+  echo "|---|---:|---:|---:|"
+  echo "| Streams ok / errors / hung | $(kv "$d" ok) / $(kv "$d" errors) / $(kv "$d" hung) | $(kv "$r" ok) / $(kv "$r" errors) / $(kv "$r" hung) | |"
+  echo "| Streams open at once (peak) | $(kv "$d" peak_open) | $(kv "$r" peak_open) | |"
+  echo "| Events received | $(kv "$d" events) | $(kv "$r" events) | |"
+  row "Event latency p50" event_p50_us
+  row "Event latency p90" event_p90_us
+  row "Event latency p99" event_p99_us
+  row "Event latency p99.9" event_p999_us
+  row "Event latency max" event_max_us
+  echo "| Router RSS MB: idle / peak / after | | $(kv <(echo "$IDLE") rss_mb) / $RSS_PEAK / $(kv <(echo "$AFTER") rss_mb) | |"
+  echo "| Router threads: idle / peak / after | | $(kv <(echo "$IDLE") threads) / $(peak "$u" threads) / $(kv <(echo "$AFTER") threads) | |"
+  echo "| Router open files: idle / peak / after | | $(kv <(echo "$IDLE") fds) / $(peak "$u" fds) / $(kv <(echo "$AFTER") fds) | |"
+  echo
+  echo "| Target | | Measured | |"
+  echo "|---|---:|---:|---|"
+  echo "| Errors (failed or hung streams) through the router | 0 | $ERRORS | $(verdict "$ERRORS" 0) |"
+  echo "| Router RSS (peak) | ≤ 512 MB | $RSS_PEAK MB | $(verdict "$RSS_PEAK" 512) |"
+  echo "| Added event latency p99 | ≤ 5 ms | $ADDED_P99 ms | $(verdict "$ADDED_P99" 5) |"
+} >"$OUT/results.md"
+finish
