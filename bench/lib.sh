@@ -131,6 +131,16 @@ load_client() { # name args...: bench/Load.java, output to $OUT/load-<name>.txt
     || die "load client failed, see $OUT/load-$name.err"
   cat "$OUT/load-$name.txt" >&2
 }
+ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }          # µs -> ms
+diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.2f", (b - a) / 1000}'; }   # µs, µs -> signed ms
+verdict() { # value limit le|ge
+  awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN{ ok = (dir == "le") ? (v <= lim) : (v >= lim); print ok ? "met" : "**missed**"}'
+}
+machine_line() { # the line under a scenario's heading: machine, flags, load before and after
+  echo "$(nproc) CPUs shared with other developers' builds, router flags \`${ROUTER_JAVA_OPTS:-none}\`;" \
+    "$(sed -n 's/^uptime_start=.*load average/load average/p' "$OUT/env.txt") at start," \
+    "$(uptime | sed 's/.*load average/load average/') at end."
+}
 finish() { # results.md already written: add the load after the run, print it
   echo "uptime_end=$(uptime)" >>"$OUT/env.txt"
   log "raw outputs in $OUT"

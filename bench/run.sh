@@ -149,8 +149,6 @@ for k in "${!M[@]}"; do echo "$k=${M[$k]}"; done | sort >"$OUT/metrics.txt"
 } >>"$OUT/metrics.txt"
 
 # ---------------------------------------------------------------------------------------------------- report
-ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }
-diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.2f", (b - a) / 1000}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a > 0) printf "%.1f %%", 100 * b / a; else print "n/a"}'; }
 cpu_per_k() { # ticks requests
   awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN{ if (n > 0) printf "%.3f", (t / hz) / n * 1000; else print "n/a"}'; }
@@ -171,7 +169,6 @@ cpu_row() { # label phase
     "$(cpu_per_k "${M[$r.router_cpu_ticks]}" "${M[$r.requests]}")" \
     "$(cpu_per_k "${M[$r.mock_cpu_ticks]}" "${M[$r.requests]}")"
 }
-verdict() { awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN{ ok = (dir == "le") ? (v <= lim) : (v >= lim); print ok ? "met" : "**missed**"}'; }
 
 ADD_P50=$(awk -v a="${M[direct-ns-c1.p50_us]}" -v b="${M[router-ns-c1.p50_us]}" 'BEGIN{printf "%.2f", (b - a) / 1000}')
 ADD_FIRST=$(awk -v a="${M[ttfb-direct.first_event_p50_us]}" -v b="${M[ttfb-router.first_event_p50_us]}" 'BEGIN{printf "%.2f", (b - a) / 1000}')

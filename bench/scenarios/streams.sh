@@ -33,19 +33,17 @@ alive "router streams"
 AFTER=$(proc_usage "$ROUTER_PID")
 
 d=$OUT/load-direct.txt r=$OUT/load-router.txt u=$OUT/usage-router.txt
-ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }
 row() { # label key
-  printf '| %s | %s | %s | %+.2f |\n' "$1" "$(ms "$(kv "$d" "$2")")" "$(ms "$(kv "$r" "$2")")" \
-    "$(awk -v a="$(kv "$d" "$2")" -v b="$(kv "$r" "$2")" 'BEGIN{print (b - a) / 1000}')"
+  printf '| %s | %s | %s | %s |\n' "$1" "$(ms "$(kv "$d" "$2")")" "$(ms "$(kv "$r" "$2")")" \
+    "$(diff_ms "$(kv "$d" "$2")" "$(kv "$r" "$2")")"
 }
-ADDED_P99=$(awk -v a="$(kv "$d" event_p99_us)" -v b="$(kv "$r" event_p99_us)" 'BEGIN{printf "%.2f", (b - a) / 1000}')
+ADDED_P99=$(diff_ms "$(kv "$d" event_p99_us)" "$(kv "$r" event_p99_us)")
 RSS_PEAK=$(peak "$u" rss_mb)
 ERRORS=$(( $(kv "$r" errors) + $(kv "$r" hung) ))
-verdict() { awk -v v="$1" -v lim="$2" 'BEGIN{print (v <= lim) ? "met" : "**missed**"}'; }
 {
   echo "### $STREAMS concurrent streams (${STREAM_SECONDS} s each, an event every ${EVENT_GAP} ms)"
   echo
-  echo "$(nproc) CPUs (shared), router flags \`${ROUTER_JAVA_OPTS:-none}\`; $(sed -n 's/^uptime_start=.*load average/load average/p' "$OUT/env.txt") at start, $(uptime | sed 's/.*load average/load average/') at end."
+  machine_line
   echo "Event latency = client's nanoTime when the event's line arrives − the mock's nanoTime just before writing it (ms)."
   echo
   echo "| Metric | Direct (mock) | Via router | Router adds |"
@@ -64,8 +62,8 @@ verdict() { awk -v v="$1" -v lim="$2" 'BEGIN{print (v <= lim) ? "met" : "**misse
   echo
   echo "| Target | | Measured | |"
   echo "|---|---:|---:|---|"
-  echo "| Errors (failed or hung streams) through the router | 0 | $ERRORS | $(verdict "$ERRORS" 0) |"
-  echo "| Router RSS (peak) | ≤ 512 MB | $RSS_PEAK MB | $(verdict "$RSS_PEAK" 512) |"
-  echo "| Added event latency p99 | ≤ 5 ms | $ADDED_P99 ms | $(verdict "$ADDED_P99" 5) |"
+  echo "| Errors (failed or hung streams) through the router | 0 | $ERRORS | $(verdict "$ERRORS" 0 le) |"
+  echo "| Router RSS (peak) | ≤ 512 MB | $RSS_PEAK MB | $(verdict "$RSS_PEAK" 512 le) |"
+  echo "| Added event latency p99 | ≤ 5 ms | $ADDED_P99 ms | $(verdict "$ADDED_P99" 5 le) |"
 } >"$OUT/results.md"
 finish
