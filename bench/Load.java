@@ -76,6 +76,7 @@ public final class Load {
 
     private void streams(int count, double rampSeconds, int timeoutSeconds) throws InterruptedException {
         long start = System.nanoTime();
+        long cpuAtStart = cpuMillis();
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             sleepUntil(start + (long) (rampSeconds * 1e9 * i / count));
@@ -86,10 +87,11 @@ public final class Load {
         Outcomes outcomes = new Outcomes();
         streams.forEach(s -> outcomes.add(s.outcome()));
         Latencies events = Latencies.of(streams);
-        System.out.printf("STREAMS streams=%d ok=%d errors=%d hung=%d peak_open=%d events=%d %s duration_ms=%d%n",
-                count, outcomes.count("ok"), count - outcomes.count("ok") - outcomes.count("hung"),
-                outcomes.count("hung"), Stream.PEAK_OPEN.get(), events.size(), events.summary("event"),
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("STREAMS streams=%d ok=%d errors=%d hung=%d peak_open=%d events=%d %s duration_ms=%d"
+                        + " client_cpu_ms=%d%n", count, outcomes.count("ok"),
+                count - outcomes.count("ok") - outcomes.count("hung"), outcomes.count("hung"), Stream.PEAK_OPEN.get(),
+                events.size(), events.summary("event"), (System.nanoTime() - start) / 1_000_000,
+                cpuMillis() - cpuAtStart);
         System.out.println("OUTCOMES " + outcomes);
     }
 
@@ -117,8 +119,8 @@ public final class Load {
             }
             if (System.nanoTime() >= nextReport) {
                 nextReport += 60_000_000_000L;
-                System.out.printf("PROGRESS t_s=%d sent=%d in_flight=%d%n", (System.nanoTime() - start) / 1_000_000_000L,
-                        i + 1, Stream.OPEN.get() + plain.size() - plainDone.get());
+                System.out.printf("PROGRESS t_s=%d sent=%d in_flight=%d%n",
+                        (System.nanoTime() - start) / 1_000_000_000L, i + 1, Stream.OPEN.get() + plain.size() - plainDone.get());
             }
         }
         long deadline = end + timeoutSeconds * 1_000_000_000L;
@@ -258,6 +260,11 @@ public final class Load {
         return cause.getClass().getSimpleName();
     }
 
+    /** This client's own CPU time so far: on a shared machine it competes with what it measures. */
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long left = nanoTime - System.nanoTime();
         if (left > 0) {
@@ -367,8 +374,8 @@ public final class Load {
         String summary(String name) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
-            return String.format("%1$s_p50_us=%2$d %1$s_p90_us=%3$d %1$s_p99_us=%4$d %1$s_p999_us=%5$d %1$s_max_us=%6$d",
-                    name, at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), at(sorted, 0.999),
+            return String.format("%1$s_p50_us=%2$d %1$s_p90_us=%3$d %1$s_p99_us=%4$d %1$s_p999_us=%5$d"
+                            + " %1$s_max_us=%6$d", name, at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), at(sorted, 0.999),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
         }
 

@@ -18,8 +18,8 @@ import java.util.Locale;
  * <pre>java bench/Ttfb.java HOST PORT SECONDS [WARMUP_REQUESTS] [BODY_FILE] [stream|plain] [MAX_REQUESTS]</pre>
  *
  * Sends {@code POST /v1/messages} with {@code "stream":true} over one keep-alive connection, one request at a time,
- * for SECONDS (at most MAX_REQUESTS, default 50,000) after WARMUP_REQUESTS unmeasured ones, and measures for each request, from
- * just before the request is written:
+ * for SECONDS (at most MAX_REQUESTS, default 50,000) after WARMUP_REQUESTS unmeasured ones, and measures for each
+ * request, from just before the request is written:
  * <ul>
  *   <li>ttfb: the first byte of the response (status line), like curl's time_starttransfer;</li>
  *   <li>first_event: the first complete SSE event of the body (message_start) is in hand;</li>

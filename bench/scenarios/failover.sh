@@ -87,7 +87,7 @@ FAILED=$(kv "$f" failed)
   echo "| Target | | Measured | |"
   echo "|---|---:|---:|---|"
   echo "| Failed requests | 0 | $FAILED | $([ "$FAILED" = 0 ] && echo met || echo '**missed**') |"
-  hung=$(sed -n 's/^STREAM_OUTCOMES //p' "$f" | grep -o 'hung=[0-9]*' | awk -F= '{n += $2} END {print n + 0}')
+  hung=$(sed -n 's/^STREAM_OUTCOMES //p' "$f" | { grep -o 'hung=[0-9]*' || true; } | awk -F= '{n += $2} END {print n + 0}')
   echo "| Streams hung | 0 | ${hung:-0} | $([ "${hung:-0}" = 0 ] && echo met || echo '**missed**') |"
 } >"$OUT/results.md"
 finish

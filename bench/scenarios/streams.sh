@@ -24,12 +24,16 @@ log "warm-up: $WARM_STREAMS streams to the mock and through the router (not meas
 load_client warmup-direct streams "$DIRECT" "$WARM_STREAMS" 1 "$TIMEOUT"
 load_client warmup-router streams "$ROUTER" "$WARM_STREAMS" 1 "$TIMEOUT"
 log "direct: $STREAMS streams to the mock"
+MOCK0=$(cpu_ticks "$MOCK_PID")
 load_client direct streams "$DIRECT" "$STREAMS" "$RAMP" "$TIMEOUT"
 alive "direct streams"
+MOCK1=$(cpu_ticks "$MOCK_PID")
 log "router: $STREAMS streams through the router"
 sample_usage "$ROUTER_PID" "$OUT/usage-router.txt"
+CPU0=$(cpu_ticks "$ROUTER_PID") MOCK2=$(cpu_ticks "$MOCK_PID")
 load_client router streams "$ROUTER" "$STREAMS" "$RAMP" "$TIMEOUT"
 alive "router streams"
+CPU1=$(cpu_ticks "$ROUTER_PID") MOCK3=$(cpu_ticks "$MOCK_PID")
 AFTER=$(proc_usage "$ROUTER_PID")
 
 d=$OUT/load-direct.txt r=$OUT/load-router.txt u=$OUT/usage-router.txt
@@ -56,6 +60,11 @@ ERRORS=$(( $(kv "$r" errors) + $(kv "$r" hung) ))
   row "Event latency p99" event_p99_us
   row "Event latency p99.9" event_p999_us
   row "Event latency max" event_max_us
+  # how much of the 2 cores each side of the measurement itself used: client, mock and router share them
+  cores() { awk -v t="$1" -v hz="$CLK_TCK" -v ms="$2" 'BEGIN{printf "%.2f", (ms > 0) ? t / hz / (ms / 1000) : 0}'; }
+  echo "| CPU used during the phase, in cores: client / mock / router | $(cores "$(( $(kv "$d" client_cpu_ms) * CLK_TCK / 1000 ))" "$(kv "$d" duration_ms)") / $(cores $((MOCK1 - MOCK0)) "$(kv "$d" duration_ms)") / – | $(cores "$(( $(kv "$r" client_cpu_ms) * CLK_TCK / 1000 ))" "$(kv "$r" duration_ms)") / $(cores $((MOCK3 - MOCK2)) "$(kv "$r" duration_ms)") / $(cores $((CPU1 - CPU0)) "$(kv "$r" duration_ms)") | |"
+  # CPU per event does not depend on how busy the machine is: what the router would need on free cores
+  echo "| Router CPU per 1000 events (ms; the whole router phase ÷ events) | | $(awk -v t="$((CPU1 - CPU0))" -v hz="$CLK_TCK" -v n="$(kv "$r" events)" 'BEGIN{printf "%.1f", (n > 0) ? t / hz / n * 1e6 : 0}') | |"
   echo "| Router RSS MB: idle / peak / after | | $(kv <(echo "$IDLE") rss_mb) / $RSS_PEAK / $(kv <(echo "$AFTER") rss_mb) | |"
   echo "| Router threads: idle / peak / after | | $(kv <(echo "$IDLE") threads) / $(peak "$u" threads) / $(kv <(echo "$AFTER") threads) | |"
   echo "| Router open files: idle / peak / after | | $(kv <(echo "$IDLE") fds) / $(peak "$u" fds) / $(kv <(echo "$AFTER") fds) | |"
