@@ -120,7 +120,8 @@ public final class Load {
             if (System.nanoTime() >= nextReport) {
                 nextReport += 60_000_000_000L;
                 System.out.printf("PROGRESS t_s=%d sent=%d in_flight=%d%n",
-                        (System.nanoTime() - start) / 1_000_000_000L, i + 1, Stream.OPEN.get() + plain.size() - plainDone.get());
+                        (System.nanoTime() - start) / 1_000_000_000L, i + 1,
+                        Stream.OPEN.get() + plain.size() - plainDone.get());
             }
         }
         long deadline = end + timeoutSeconds * 1_000_000_000L;
@@ -375,8 +376,8 @@ public final class Load {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             return String.format("%1$s_p50_us=%2$d %1$s_p90_us=%3$d %1$s_p99_us=%4$d %1$s_p999_us=%5$d"
-                            + " %1$s_max_us=%6$d", name, at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), at(sorted, 0.999),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
+                            + " %1$s_max_us=%6$d", name, at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99),
+                    at(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
         }
 
         private static long at(long[] sorted, double q) {
