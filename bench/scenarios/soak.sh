@@ -45,7 +45,8 @@ log "settling ${SETTLE}s without traffic"
 sleep "$SETTLE"
 reading after
 
-s=$OUT/load-soak.txt
+grep '^MIXED ' "$OUT/load-soak.txt" >"$OUT/mixed.txt" || die "no MIXED line in $OUT/load-soak.txt"
+s=$OUT/mixed.txt   # the summary line alone: the progress lines have keys of the same names
 col() { kv <(grep "^$1 " "$OUT/readings.txt") "$2"; }
 line() { # label key unit
   printf '| %s | %s | %s | %s | %s | %+d |\n' "$1" "$(col idle "$2")" "$(col before "$2")" "$(col end-of-load "$2")" \
