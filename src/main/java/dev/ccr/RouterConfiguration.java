@@ -11,6 +11,8 @@ import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.ClientErrorWriter;
 import dev.ccr.ingress.ClientResponseWriter;
+import dev.ccr.ingress.CrossSiteGuard;
+import dev.ccr.ingress.GuardedIngressRule;
 import dev.ccr.ingress.MessagesRequestReader;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
@@ -23,14 +25,17 @@ import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.provider.ProviderUrl;
 import dev.ccr.router.CategoryDispatcher;
+import dev.ccr.router.ClassificationFlowValidator;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
 import dev.ccr.router.ProviderStatusBoard;
-import dev.ccr.router.RequestClassifier;
 import dev.ccr.router.RouteTargetValidator;
 import dev.ccr.router.ValidatingRouteReloadStrategy;
+import dev.ccr.router.classify.ClassificationBeans;
+import dev.ccr.router.classify.RoutingRules;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
@@ -132,10 +137,14 @@ public class RouterConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(
                 new GracefulDrain(activeRequests, settings.duration("ccr.shutdown.grace", Duration.ofSeconds(30))));
         registry.bind("clientAuthenticator", authenticator);
+        CrossSiteGuard crossSiteGuard = CrossSiteGuard.from(settings);
+        LOG.info("Answering to Host names {}; browser origins allowed besides the router's own: {}",
+                crossSiteGuard.hosts().describe(), settings.list("ccr.allowed-origins"));
+        registry.bind("crossSiteGuard", crossSiteGuard);
         registry.bind("messagesRequestReader", new MessagesRequestReader(maxBody, true, listener, activeRequests, bodyLog));
         registry.bind("countTokensRequestReader", new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
-        registry.bind("requestClassifier", RequestClassifier.create(settings, propertyNames, providers,
-                new TokenCounter(), runtimeModelMap));
+        ClassificationBeans.bind(context, RoutingRules.load(settings, propertyNames, providers, new TokenCounter(),
+                runtimeModelMap));
         CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
         categoryDispatcher.setCamelContext(context);
         addService(context, categoryDispatcher);
@@ -149,8 +158,11 @@ public class RouterConfiguration implements CamelConfiguration {
 
         for (ProviderClient provider : providers.all()) {
             String missing = provider.missingReason();
-            LOG.info("Provider {} ({}, {}): {}", provider.settings().name(), provider.settings().protocol(),
-                    provider.settings().baseUrl(), missing == null ? "ready" : "not ready, " + missing);
+            // the resolved URL, so a base URL written with or without its version segment can be checked at a glance
+            String requests = ProviderUrl.describe(provider.settings().baseUrl(),
+                    transformers.get(provider.settings().protocol()).requestPath(provider.settings()));
+            LOG.info("Provider {} ({}): requests go to {}; {}", provider.settings().name(),
+                    provider.settings().protocol(), requests, missing == null ? "ready" : "not ready: " + missing);
         }
     }
 
@@ -159,17 +171,26 @@ public class RouterConfiguration implements CamelConfiguration {
      * value), and edited category files are checked before they replace the running routes.
      */
     private static void installRouteValidation(CamelContext context, Settings settings, ProviderRegistry providers) {
-        RouteTargetValidator validator = new RouteTargetValidator(context, providers);
+        RouteTargetValidator targets = new RouteTargetValidator(context, providers);
+        ClassificationFlowValidator categories = new ClassificationFlowValidator(context);
+        java.util.function.Consumer<RouteDefinition> validator = route -> {
+            targets.validate(route);
+            categories.validate(route);
+        };
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
                 new ModelLifecycleStrategySupport() {
                     @Override
                     public void onAddRouteDefinition(RouteDefinition route) {
-                        validator.validate(route);
+                        GuardedIngressRule.check(route);
+                        validator.accept(route);
                     }
                 });
         if (settings.bool("ccr.routes.reload", true)) {
             addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
                     "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
+            // the classification flow, the one file of routes/common meant to be edited while the router runs
+            addService(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.common-directory",
+                    "routes/common"), "classify.camel.yaml", validator));
         }
     }
 

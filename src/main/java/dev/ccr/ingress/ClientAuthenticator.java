@@ -40,8 +40,10 @@ public final class ClientAuthenticator implements Processor {
         }
         if (presented == null || !MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
             throw new RouterException(ErrorType.AUTHENTICATION,
-                    presented == null ? "Missing router key: send it as x-api-key or Authorization: Bearer"
-                            : "Invalid router key");
+                    presented == null ? "Missing router key: send it as x-api-key or Authorization: Bearer (Claude Code: "
+                            + "set ANTHROPIC_AUTH_TOKEN or ANTHROPIC_API_KEY to the router's ccr.api-key)"
+                            : "Invalid router key: send the key the router is configured with (ccr.api-key or "
+                            + "CCR_API_KEY)");
         }
     }
 }

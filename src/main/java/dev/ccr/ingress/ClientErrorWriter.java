@@ -29,8 +29,10 @@ public final class ClientErrorWriter implements Processor {
         ClientConnection client = ClientConnection.of(exchange);
         Map<String, String> headers = ClientConnection.decisionHeaders(exchange);
         error.retryAfter().ifPresent(wait -> headers.put("retry-after", RetryAfter.headerValue(wait)));
-        if (error.status() >= 500 || error.status() == 429) {
+        if (error.clientMayRetry()) {
             headers.put("x-should-retry", "true");
+        } else if (error.status() >= 500) {
+            headers.put("x-should-retry", "false");
         }
         // a client that sent a body we did not read (e.g. too large) cannot reuse the connection safely
         boolean keepAlive = client.keepAlive() && error.status() != 413;

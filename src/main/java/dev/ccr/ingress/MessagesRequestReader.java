@@ -89,6 +89,7 @@ public final class MessagesRequestReader implements Processor {
         String session = SessionIds.find(exchange.getIn().getHeader("X-Claude-Code-Session-Id", String.class), body);
         exchange.setProperty(ExchangeKeys.REQUEST, new MessagesRequest(body, raw, Map.copyOf(headers), session));
         RequestRecord record = new RequestRecord(listener);
+        record.session(session);
         activeRequests.accepted();
         record.onEnd(activeRequests::ended);
         exchange.setProperty(ExchangeKeys.RECORD, record);

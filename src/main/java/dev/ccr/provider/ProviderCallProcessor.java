@@ -1,5 +1,6 @@
 package dev.ccr.provider;
 
+import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
@@ -47,7 +48,8 @@ public final class ProviderCallProcessor implements Processor {
         } catch (TimeoutException e) {
             call.thenAccept(UpstreamResponse::discard); // an answer that comes after all must not hold its connection
             throw new ProviderUnavailableException(target.provider(), FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
-                    "Provider '" + target.provider() + "' sent no answer within " + timeouts.firstByte(), null, null);
+                    "Provider '" + target.provider() + "' sent no answer within " + DurationText.of(timeouts.firstByte())
+                            + " (timeouts.first-byte)", null, null);
         } catch (InterruptedException e) {
             call.thenAccept(UpstreamResponse::discard);
             Thread.currentThread().interrupt();

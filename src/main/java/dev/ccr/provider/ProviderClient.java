@@ -2,6 +2,7 @@ package dev.ccr.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.Json;
+import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
@@ -64,7 +65,7 @@ public final class ProviderClient {
         for (String variable : settings.option("requires-env", "").split(",")) {
             String name = variable.trim();
             if (!name.isEmpty() && (System.getenv(name) == null || System.getenv(name).isBlank())) {
-                return "is not active: set " + name;
+                return "is not active: set " + name + " in the router's environment and restart it";
             }
         }
         return null;
@@ -121,12 +122,9 @@ public final class ProviderClient {
                 .thenCompose(f -> f);
     }
 
-    private URI uriOf(String path) {
-        String base = settings.baseUrl().toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + path);
+    /** The URL a call to {@code path} goes to (see {@link ProviderUrl}: the version segment is written once). */
+    public URI uriOf(String path) {
+        return ProviderUrl.resolve(settings.baseUrl(), path);
     }
 
     private <T> CompletableFuture<T> httpFailure(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
@@ -135,12 +133,23 @@ public final class ProviderClient {
         return BodyCollector.collect(response.body(), ERROR_BODY_LIMIT)
                 .completeOnTimeout(new byte[0], ERROR_BODY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> new byte[0])
-                .thenCompose(body -> CompletableFuture.failedFuture(statusFailure(status, body, retryAfter)));
+                .thenCompose(body -> CompletableFuture.failedFuture(
+                        statusFailure(status, body, retryAfter, response.request())));
     }
 
-    ProviderException statusFailure(int status, byte[] body, Duration retryAfter) {
+    ProviderException statusFailure(int status, byte[] body, Duration retryAfter, HttpRequest request) {
         ErrorType type = upstreamErrorType(body).orElse(ErrorType.forStatus(status));
-        String message = "Provider '" + settings.name() + "' answered " + status + ": " + upstreamMessage(body, status);
+        String upstream = upstreamMessage(body, status);
+        if (status == 404 && !upstream.toLowerCase(java.util.Locale.ROOT).contains("model")) {
+            // Claude Code reads a 404 as "the model does not exist"; a 404 that names no model is a URL the provider
+            // does not have, which is the base URL's fault (e.g. a version segment written twice)
+            return new ProviderMisconfiguredException(settings.name(), "Provider '" + settings.name()
+                    + "' answered 404 for " + request.method() + " " + ProviderUrl.shown(request.uri())
+                    + " (\"" + upstream + "\"): that URL does not exist there, so the provider's base URL is wrong, "
+                    + "not the model: check ccr.providers." + settings.name() + ".base-url (it may end with the "
+                    + "API version, such as /v1, or not) and its path options, then restart the router");
+        }
+        String message = "Provider '" + settings.name() + "' answered " + status + ": " + upstream;
         if (retryableStatuses.contains(status)) {
             FailureKind kind = status == 429 ? FailureKind.RATE_LIMITED
                     : status < 500 ? FailureKind.CLIENT_ERROR : FailureKind.SERVER_ERROR;
@@ -153,17 +162,20 @@ public final class ProviderClient {
         String name = settings.name();
         if (failure instanceof HttpConnectTimeoutException) {
             return new ProviderUnavailableException(name, FailureKind.CONNECT, ErrorType.UNAVAILABLE, 503,
-                    "Provider '" + name + "' did not accept a connection within " + settings.timeouts().connect(),
+                    "Provider '" + name + "' did not accept a connection within " + DurationText.of(settings.timeouts().connect())
+                            + " (timeouts.connect): check that it runs at " + ProviderUrl.shown(settings.baseUrl()),
                     null, failure);
         }
         if (failure instanceof HttpTimeoutException) {
             return new ProviderUnavailableException(name, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
-                    "Provider '" + name + "' sent no answer within " + settings.timeouts().firstByte(), null, failure);
+                    "Provider '" + name + "' sent no answer within " + DurationText.of(settings.timeouts().firstByte())
+                            + " (timeouts.first-byte)", null, failure);
         }
         if (failure instanceof ProviderException pe) {
             return pe;
         }
-        String reason = failure instanceof ConnectException ? "refused the connection"
+        String reason = failure instanceof ConnectException
+                ? "refused the connection: check that it runs at " + ProviderUrl.shown(settings.baseUrl()) + " (base-url)"
                 : failure instanceof IOException ? "closed the connection (" + failure.getClass().getSimpleName() + ")"
                 : "could not be called (" + failure.getClass().getSimpleName() + ")";
         return new ProviderUnavailableException(name, FailureKind.CONNECT, ErrorType.UNAVAILABLE, 503,

@@ -42,7 +42,7 @@ final class TargetCall {
         if (refused != null) {
             exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,
                     refused.overloaded() ? ErrorType.OVERLOADED : ErrorType.UNAVAILABLE,
-                    refused.overloaded() ? 529 : 503, "Provider '" + provider + "' is " + refused.reason(),
+                    refused.overloaded() ? 529 : 503, refused.explain(provider),
                     refused.retryAfter(), null));
             callback.done(true);
             return true;

@@ -59,7 +59,8 @@ public final class Observability extends ServiceSupport {
         MeterRegistryFactory.Meters meters = MeterRegistryFactory.create(breakers);
 
         TargetTraffic targetTraffic = new TargetTraffic();
-        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, targetTraffic,
+        SessionStatistics sessions = new SessionStatistics(settings.positive("ccr.stats.max-sessions", 1000));
+        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, targetTraffic, sessions,
                 new RequestMetrics(meters.registry(), inFlight, names)));
         boolean logRequests = settings.bool("ccr.log.requests", false);
         boolean logSelection = settings.bool("ccr.log.provider-selection", false);
@@ -73,6 +74,7 @@ public final class Observability extends ServiceSupport {
         Observability installed = new Observability(tracker, statistics, targetTraffic, meters, jmx);
         context.getRegistry().bind("requestStatistics", statistics);
         context.getRegistry().bind("statsResponder", new StatsResponder(statistics));
+        context.getRegistry().bind("sessionStatsResponder", new SessionStatsResponder(sessions));
         context.getRegistry().bind("metricsRegistry", meters.registry());
         context.getRegistry().bind("metricsResponder", new MetricsResponder(meters.registry()));
         try {

@@ -16,6 +16,7 @@ public final class RequestRecord {
     private volatile String reason = "";
     private volatile String provider;
     private volatile String model;
+    private volatile String session;
     private volatile int attempts;
     private volatile long firstByteNanos;
     private volatile long upstreamHeadNanos;
@@ -28,6 +29,15 @@ public final class RequestRecord {
 
     public RequestRecord(RequestListener listener) {
         this.listener = listener;
+    }
+
+    /** Claude Code's session id of the request, when it sent one. */
+    public void session(String id) {
+        this.session = id;
+    }
+
+    public String session() {
+        return session;
     }
 
     public void classified(String category, String reason) {

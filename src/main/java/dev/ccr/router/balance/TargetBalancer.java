@@ -2,6 +2,8 @@ package dev.ccr.router.balance;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
+import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
@@ -46,7 +48,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             if (why == null) {
                 available.add(candidate);
             } else {
-                outcome.skipped(why);
+                outcome.skipped(candidate.status().name(), why);
             }
         }
         List<Candidate> order = available.isEmpty() ? List.of() : order(exchange, available);
@@ -112,6 +114,12 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
                 || failure instanceof CallNotPermittedException;
     }
 
+    /** Claude Code's session id of the request, or null. */
+    protected static String sessionOf(Exchange exchange) {
+        MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        return request == null ? null : request.sessionId();
+    }
+
     /** The provider status of a candidate's target; subclasses sort by it. */
     protected static Comparator<Candidate> byPriority() {
         return Comparator.comparingInt((Candidate c) -> c.status().priority()).thenComparingInt(Candidate::index);
@@ -154,8 +162,8 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             anyBroken |= !(failure instanceof RouterException re && (re.status() == 429));
         }
 
-        void skipped(Unavailability why) {
-            reasons.add(why.reason());
+        void skipped(String provider, Unavailability why) {
+            reasons.add(why.explain(provider));
             anyBroken |= !why.overloaded();
             if (why.retryAfter() != null) {
                 retryAfter(why.retryAfter());
