@@ -35,12 +35,7 @@ async function call(method, body) {
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(API, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store'});
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
+  const json = await jsonOf(response);
   if (!response.ok) {
     const message = json && json.error && json.error.message ? json.error.message : `HTTP ${response.status}`;
     const error = new Error(message);
@@ -243,13 +238,16 @@ function renderRoutes(routes) {
 async function readJson(path) {
   const response = await fetch(path, {headers: {'accept': 'application/json', 'x-api-key': routerKey() || ''},
     cache: 'no-store'});
-  let json = null;
+  return {status: response.status, json: await jsonOf(response)};
+}
+
+/** The answer's JSON body, or null when it has none (a proxy's HTML error page, an empty 502). */
+async function jsonOf(response) {
   try {
-    json = await response.json();
+    return await response.json();
   } catch (e) {
-    json = null;
+    return null;
   }
-  return {status: response.status, json};
 }
 
 async function refreshKeys() {
