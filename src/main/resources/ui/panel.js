@@ -387,7 +387,7 @@ function sources(source) {
 
 function refusals(fields) {
   if (!fields.length) return el('span', {class: 'empty', text: 'none'});
-  const list = el('ul', {class: 'targets'});
+  const list = el('ul', {class: 'targets refused'});
   for (const f of fields) list.append(el('li', {}, el('code', {text: f})));
   return list;
 }
