@@ -15,6 +15,7 @@ import dev.ccr.keys.CatalogPrices;
 import dev.ccr.shared.Allowances;
 import dev.ccr.shared.LocalAllowances;
 import dev.ccr.shared.RedisAllowances;
+import dev.ccr.shared.RedisConcurrencyLimits;
 import dev.ccr.shared.RedisLink;
 import dev.ccr.shared.SharedState;
 import dev.ccr.ingress.BodyLog;
@@ -123,7 +124,9 @@ public class RouterConfiguration implements CamelConfiguration {
         RedisLink redis = SharedState.link(settings);
         Allowances allowances = redis == null ? new LocalAllowances() : new RedisAllowances(redis);
         if (redis != null) {
-            board.share(allowances, redis);
+            RedisConcurrencyLimits concurrency = new RedisConcurrencyLimits(redis);
+            board.share(allowances, concurrency, redis);
+            addService(context, concurrency);
         }
         ModelMapOverrides runtimeModelMap = Admin.install(context, settings, providers, board, redis);
         ModelCatalog catalog = new ModelCatalog(providers, settings, propertyNames);
