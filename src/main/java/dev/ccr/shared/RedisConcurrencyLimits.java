@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * Concurrency limits counted by every instance together in Redis, each a Redisson {@link RPermitExpirableSemaphore}:
  * a slot is a permit leased for at most the provider's whole-request timeout, so the slots of an instance that
  * crashed come back by themselves. While Redis is unreachable each instance counts its own calls against the limit
- * (the {@link RedisLink} says when); when Redis is back the shared count takes over again. Taking a slot waits for
+ * (the {@link RedisLink} says when, and until the semaphore is sized); when Redis is back the shared count takes over again. Taking a slot waits for
  * Redis at most {@code ccr.redis.timeout} (on the router's pool, never on an event loop); giving one back never waits.
  */
 public final class RedisConcurrencyLimits implements ConcurrencyLimits, org.apache.camel.Service {
@@ -31,8 +31,9 @@ public final class RedisConcurrencyLimits implements ConcurrencyLimits, org.apac
     public RedisConcurrencyLimits(RedisLink link) {
         this.link = link;
         this.redisson = Redisson.create(config(link.uri(), link.timeout()));
-        // a Redis that comes back may have come back empty: the semaphores' sizes are set again before their next use
-        link.whenReachable(() -> limits.values().forEach(FailSafe::resize));
+        // a Redis that comes back may have come back empty: the semaphores' sizes are set again, which also opens
+        // Redisson's connection here rather than in the first request's short wait
+        link.whenReachable(() -> limits.values().forEach(FailSafe::prepare));
     }
 
     /** Redisson beside Lettuce on the same Redis: few threads, connecting on first use, failing within the timeout. */
@@ -66,8 +67,14 @@ public final class RedisConcurrencyLimits implements ConcurrencyLimits, org.apac
     public ConcurrencyLimit get(String id, int max, Duration lease) {
         // the key carries the limit, so a changed limit starts a new semaphore rather than resizing the old one
         String key = id + ":" + max;
-        return limits.computeIfAbsent(key, k -> new FailSafe(redisson.getPermitExpirableSemaphore(link.key("slots:" + k)),
-                max, lease, new LocalConcurrencyLimit(max)));
+        return limits.computeIfAbsent(key, k -> {
+            FailSafe limit = new FailSafe(redisson.getPermitExpirableSemaphore(link.key("slots:" + k)), max, lease,
+                    new LocalConcurrencyLimit(max));
+            if (link.up()) {
+                limit.prepare();
+            }
+            return limit;
+        });
     }
 
     @Override
@@ -94,15 +101,27 @@ public final class RedisConcurrencyLimits implements ConcurrencyLimits, org.apac
             this.local = local;
         }
 
-        void resize() {
+        /**
+         * Sizes the semaphore where none exists yet (the instances agree on the size: it comes from the
+         * configuration), retrying each second while Redis answers Lettuce but not yet Redisson (it reconnects on its
+         * own schedule). Until then this instance counts alone.
+         */
+        void prepare() {
             sized = false;
+            semaphore.trySetPermitsAsync(max).whenComplete((set, failure) -> {
+                if (failure == null) {
+                    sized = true;
+                } else if (link.up()) {
+                    link.inASecond(this::prepare);
+                }
+            });
         }
 
         @Override
         public Slot tryTake() {
-            if (link.up()) {
+            if (shared()) {
                 try {
-                    String permit = acquire(System.nanoTime() + link.timeout().toNanos());
+                    String permit = acquire();
                     if (permit == null) {
                         return null;
                     }
@@ -127,19 +146,14 @@ public final class RedisConcurrencyLimits implements ConcurrencyLimits, org.apac
 
         @Override
         public boolean shared() {
-            return link.up();
+            return sized && link.up();
         }
 
-        /** A permit leased for the call, or null when all are taken; no wait beyond the deadline. */
-        private String acquire(long deadline) throws InterruptedException, ExecutionException, TimeoutException {
-            if (!sized) {
-                // sets the size only where no semaphore exists yet: the instances agree on it from the configuration
-                await(semaphore.trySetPermitsAsync(max), deadline);
-                sized = true;
-            }
+        /** A permit leased for the call, or null when all are taken; waits at most {@code ccr.redis.timeout}. */
+        private String acquire() throws InterruptedException, ExecutionException, TimeoutException {
             RFuture<String> permit = semaphore.tryAcquireAsync(0, lease.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                return await(permit, deadline);
+                return permit.toCompletableFuture().get(link.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // granted after the wait gave up: no call holds it, so it goes back at once rather than at its lease's end
                 permit.thenAccept(late -> {
@@ -149,11 +163,6 @@ public final class RedisConcurrencyLimits implements ConcurrencyLimits, org.apac
                 });
                 throw e;
             }
-        }
-
-        private <T> T await(RFuture<T> future, long deadline)
-                throws InterruptedException, ExecutionException, TimeoutException {
-            return future.toCompletableFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -156,7 +156,8 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
         }
     }
 
-    private void inASecond(Runnable work) {
+    /** Runs work on the router's Redis thread a second from now (a retry that must not hold anyone up). */
+    public void inASecond(Runnable work) {
         if (!stopped) {
             worker.schedule(work, 1, TimeUnit.SECONDS);
         }

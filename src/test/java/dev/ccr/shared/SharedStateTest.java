@@ -219,6 +219,8 @@ class SharedStateTest {
     void aConcurrencyLimitHoldsForBothInstancesTogetherAndForEachAloneWhileRedisIsAway() throws Exception {
         ExecutorService clients = Executors.newCachedThreadPool();
         try {
+            eventually(Duration.ofSeconds(5), () -> concurrencyLimit(a).equals("all instances")
+                    && concurrencyLimit(b).equals("all instances"));
             // two calls in flight through A take both slots: B refuses a third until one of them ends
             List<Future<HttpResponse<String>>> onA = List.of(inFlight(clients, a), inFlight(clients, a));
             HttpResponse<String> refused = b.message(TeamGateway.ADMIN_KEY, GATED);
@@ -245,7 +247,8 @@ class SharedStateTest {
 
             // Redis back (empty, as after a restart without persistence): the limit is shared again
             redis.start();
-            eventually(Duration.ofSeconds(10), () -> redisState(a).equals("up") && redisState(b).equals("up"));
+            eventually(Duration.ofSeconds(10), () -> concurrencyLimit(a).equals("all instances")
+                    && concurrencyLimit(b).equals("all instances"));
             List<Future<HttpResponse<String>>> again = List.of(inFlight(clients, b), inFlight(clients, b));
             HttpResponse<String> refusedAgain = a.message(TeamGateway.ADMIN_KEY, GATED);
             gate.release(2);
