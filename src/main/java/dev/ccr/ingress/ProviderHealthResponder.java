@@ -2,7 +2,7 @@ package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.Unavailability;

@@ -1,7 +1,7 @@
 package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.stats.RequestRecord;
 import dev.ccr.stream.SseParser;
 

@@ -1,6 +1,6 @@
 package dev.ccr.transform;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.stream.SseParser;
 
 /**

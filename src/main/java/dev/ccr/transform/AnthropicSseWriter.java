@@ -1,7 +1,7 @@
 package dev.ccr.transform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

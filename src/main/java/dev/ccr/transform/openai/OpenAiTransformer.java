@@ -1,6 +1,6 @@
 package dev.ccr.transform.openai;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;

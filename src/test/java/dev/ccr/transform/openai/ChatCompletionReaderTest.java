@@ -2,7 +2,7 @@ package dev.ccr.transform.openai;
 
 import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
