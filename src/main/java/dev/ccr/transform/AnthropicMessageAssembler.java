@@ -1,5 +1,6 @@
 package dev.ccr.transform;
 
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.json.Json;
 import dev.ccr.stream.SseParser;
 

@@ -8,7 +8,7 @@ import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

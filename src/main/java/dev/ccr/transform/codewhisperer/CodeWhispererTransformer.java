@@ -12,7 +12,7 @@ import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.provider.kiro.KiroProfile;
 import dev.ccr.transform.AnthropicSink;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.transform.AnthropicSink;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.nio.ByteBuffer;
 

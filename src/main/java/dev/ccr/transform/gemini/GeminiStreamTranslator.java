@@ -6,7 +6,7 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.stream.SseParser;
 import dev.ccr.transform.AnthropicSink;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

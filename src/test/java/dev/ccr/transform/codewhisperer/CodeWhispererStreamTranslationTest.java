@@ -12,7 +12,7 @@ import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.testing.SseText;
 import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
