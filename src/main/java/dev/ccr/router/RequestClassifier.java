@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.router.classify.Decision;
 import dev.ccr.config.Settings;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;

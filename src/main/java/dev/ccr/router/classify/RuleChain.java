@@ -1,7 +1,6 @@
 package dev.ccr.router.classify;
 
 import dev.ccr.error.RouterException;
-import dev.ccr.router.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,6 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
-import dev.ccr.router.Decision;
 
 import java.util.Optional;
 

@@ -6,7 +6,6 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
-import dev.ccr.router.Decision;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

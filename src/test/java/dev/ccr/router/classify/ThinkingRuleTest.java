@@ -2,7 +2,6 @@ package dev.ccr.router.classify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
-import dev.ccr.router.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
