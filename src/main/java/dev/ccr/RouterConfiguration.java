@@ -33,7 +33,7 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
 import org.apache.camel.model.RouteDefinition;
 import dev.ccr.stats.Observability;
-import dev.ccr.stats.RequestListener;
+import dev.ccr.router.RequestListener;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;

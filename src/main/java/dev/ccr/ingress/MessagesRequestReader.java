@@ -9,8 +9,8 @@ import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.router.SessionIds;
-import dev.ccr.stats.RequestListener;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.router.RequestListener;
+import dev.ccr.router.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -13,7 +13,7 @@ public final class ExchangeKeys {
     public static final String TARGET_MODEL = "ccrTargetModel";
     /** The {@link Target} of the attempt under way. */
     public static final String TARGET = "ccrTarget";
-    /** The {@link dev.ccr.stats.RequestRecord} that follows the request to its end. */
+    /** The {@code RequestRecord} (dev.ccr.router) that follows the request to its end. */
     public static final String RECORD = "ccrRecord";
     /** The Netty channel context of the client connection (netty-http sets it). */
     public static final String CHANNEL = "CamelNettyChannelHandlerContext";

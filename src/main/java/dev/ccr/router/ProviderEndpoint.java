@@ -7,7 +7,6 @@ import dev.ccr.model.Target;
 import dev.ccr.provider.FailureKind;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.ProviderUnavailableException;
-import dev.ccr.stats.RequestRecord;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Consumer;

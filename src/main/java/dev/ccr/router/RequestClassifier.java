@@ -10,7 +10,6 @@ import dev.ccr.router.classify.ModelOverrides;
 import dev.ccr.router.classify.RoutingRules;
 import dev.ccr.router.classify.RuleChain;
 import dev.ccr.router.classify.RuleInput;
-import dev.ccr.stats.RequestRecord;
 import dev.ccr.tokens.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;

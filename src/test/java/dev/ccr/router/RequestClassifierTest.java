@@ -6,8 +6,6 @@ import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.router.classify.Categories;
 import dev.ccr.router.classify.ClassifierFixture;
-import dev.ccr.stats.RequestListener;
-import dev.ccr.stats.RequestRecord;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;

@@ -1,4 +1,4 @@
-package dev.ccr.stats;
+package dev.ccr.router;
 
 import dev.ccr.provider.FailureKind;
 

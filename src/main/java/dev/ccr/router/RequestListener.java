@@ -1,4 +1,4 @@
-package dev.ccr.stats;
+package dev.ccr.router;
 
 /** Told about every request: statistics, metrics and the request log listen here. */
 public interface RequestListener {
