@@ -40,7 +40,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         List<Candidate> all = candidates(exchange);
         List<Candidate> available = new ArrayList<>();
-        Outcome outcome = new Outcome();
+        TargetFailures outcome = new TargetFailures();
         for (Candidate candidate : all) {
             Unavailability why = candidate.status().unavailable();
             if (why == null) {
@@ -53,7 +53,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         return attempt(exchange, callback, order, 0, outcome, true);
     }
 
-    private boolean attempt(Exchange exchange, AsyncCallback callback, List<Candidate> order, int from, Outcome outcome,
+    private boolean attempt(Exchange exchange, AsyncCallback callback, List<Candidate> order, int from, TargetFailures outcome,
                             boolean sync) {
         for (int i = from; i < order.size(); i++) {
             Candidate candidate = order.get(i);
@@ -84,7 +84,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
     }
 
     /** After an attempt: true when it failed in a way another target may save, and one is left. */
-    private boolean tryNext(Exchange exchange, Candidate candidate, Outcome outcome, boolean moreLeft) {
+    private boolean tryNext(Exchange exchange, Candidate candidate, TargetFailures outcome, boolean moreLeft) {
         Exception failure = exchange.getException();
         if (failure == null) {
             answeredBy(exchange, candidate);
@@ -142,7 +142,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
     }
 
     /** What went wrong across the targets of one request. */
-    private static final class Outcome {
+    private static final class TargetFailures {
         private Duration shortestWait;
         private boolean anyBroken;
         private final List<String> reasons = new ArrayList<>();

@@ -27,7 +27,7 @@ final class CodeWhispererEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CodeWhispererEventHandler.class);
 
     private final AnthropicSink sink;
-    private final ToolNames toolNames;
+    private final ShortToolNames toolNames;
     private final long contextWindowTokens;
     private final Set<String> finishedTools = new HashSet<>();
     private String lastContent;
@@ -37,7 +37,7 @@ final class CodeWhispererEventHandler {
     private boolean reportedUsage;
     private long estimatedInputTokens;
 
-    CodeWhispererEventHandler(AnthropicSink sink, ToolNames toolNames, long contextWindowTokens) {
+    CodeWhispererEventHandler(AnthropicSink sink, ShortToolNames toolNames, long contextWindowTokens) {
         this.sink = sink;
         this.toolNames = toolNames;
         this.contextWindowTokens = contextWindowTokens;
@@ -46,7 +46,7 @@ final class CodeWhispererEventHandler {
     void accept(EventStreamMessage message) {
         String messageType = message.messageType();
         if ("error".equals(messageType) || "exception".equals(messageType)) {
-            throw ProviderStreamErrors.from(message);
+            throw CodeWhispererStreamError.from(message);
         }
         String eventType = message.eventType();
         if (eventType == null) {

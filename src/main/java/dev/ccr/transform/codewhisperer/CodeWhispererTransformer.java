@@ -76,6 +76,6 @@ public final class CodeWhispererTransformer implements ProtocolTransformer {
                                        UpstreamResponse response) {
         CodeWhispererOptions options = CodeWhispererOptions.of(provider);
         return new EventStreamTranslator(AnthropicSink.forRequest(request),
-                ToolNames.of(request.tools(), request.messages()), options.contextWindow());
+                ShortToolNames.of(request.tools(), request.messages()), options.contextWindow());
     }
 }

@@ -112,7 +112,7 @@ final class ConversationStateBuilder {
                 description = description.substring(0, MAX_TOOL_DESCRIPTION_CHARS) + "…";
             }
             ObjectNode spec = specs.addObject().putObject("toolSpecification");
-            spec.put("name", ToolNames.shorten(name));
+            spec.put("name", ShortToolNames.shorten(name));
             spec.put("description", description);
             spec.putObject("inputSchema").set("json", schema.deepCopy());
         }

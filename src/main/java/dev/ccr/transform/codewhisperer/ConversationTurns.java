@@ -86,7 +86,7 @@ final class ConversationTurns {
     private static ObjectNode toolUse(JsonNode block) {
         ObjectNode use = Json.MAPPER.createObjectNode();
         use.put("toolUseId", block.path("id").asText());
-        use.put("name", ToolNames.shorten(block.path("name").asText()));
+        use.put("name", ShortToolNames.shorten(block.path("name").asText()));
         JsonNode input = block.get("input");
         use.set("input", input != null && input.isObject() ? input.deepCopy() : Json.MAPPER.createObjectNode());
         return use;

@@ -17,7 +17,7 @@ final class EventStreamTranslator implements StreamTranslator {
     private final AnthropicSink sink;
     private final CodeWhispererEventHandler events;
 
-    EventStreamTranslator(AnthropicSink sink, ToolNames toolNames, long contextWindowTokens) {
+    EventStreamTranslator(AnthropicSink sink, ShortToolNames toolNames, long contextWindowTokens) {
         this.sink = sink;
         this.events = new CodeWhispererEventHandler(sink, toolNames, contextWindowTokens);
     }

@@ -26,7 +26,7 @@ final class ContentsMapper {
     }
 
     ArrayNode map(JsonNode messages) {
-        PartMapper partMapper = new PartMapper(ToolNames.of(messages));
+        PartMapper partMapper = new PartMapper(ToolCallNames.of(messages));
         ModelTurn modelTurn = new ModelTurn(partMapper, signatureFallback);
         ArrayNode contents = Json.MAPPER.createArrayNode();
         ObjectNode last = null;

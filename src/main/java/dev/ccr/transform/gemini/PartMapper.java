@@ -14,9 +14,9 @@ import java.util.Optional;
  * Gemini has no use for (redacted_thinking, server_tool_use, web_search_tool_result, unknown types) give no parts.
  */
 final class PartMapper {
-    private final ToolNames toolNames;
+    private final ToolCallNames toolNames;
 
-    PartMapper(ToolNames toolNames) {
+    PartMapper(ToolCallNames toolNames) {
         this.toolNames = toolNames;
     }
 

@@ -196,11 +196,11 @@ class CodeWhispererRequestConversionTest {
         call.put("name", longName);
 
         JsonNode body = body(convert(request, OPTIONS));
-        String shortName = ToolNames.shorten(longName);
+        String shortName = ShortToolNames.shorten(longName);
 
         assertThat(shortName).hasSize(64).startsWith(longName.substring(0, 55));
-        assertThat(ToolNames.shorten(longName)).isEqualTo(shortName);
-        assertThat(ToolNames.shorten(longName + "x")).isNotEqualTo(shortName);
+        assertThat(ShortToolNames.shorten(longName)).isEqualTo(shortName);
+        assertThat(ShortToolNames.shorten(longName + "x")).isNotEqualTo(shortName);
         assertThat(current(body).path("userInputMessageContext").path("tools"))
                 .anySatisfy(t -> assertThat(t.path("toolSpecification").path("name").asText()).isEqualTo(shortName))
                 .allSatisfy(t -> assertThat(t.path("toolSpecification").path("name").asText().length())

@@ -118,7 +118,7 @@ class CodeWhispererStreamTranslationTest {
 
     @Test
     void shortenedToolNamesAreMappedBackToTheClientsName() {
-        String upstreamName = ToolNames.shorten(LONG_TOOL);
+        String upstreamName = ShortToolNames.shorten(LONG_TOOL);
         assertThat(upstreamName).hasSizeLessThanOrEqualTo(64).isNotEqualTo(LONG_TOOL);
 
         JsonNode message = json(run(false,

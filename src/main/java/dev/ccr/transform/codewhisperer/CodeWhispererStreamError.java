@@ -13,10 +13,10 @@ import java.util.Locale;
  * Turns an {@code error} or {@code exception} frame into the Anthropic error a client's retry logic understands.
  * The provider's message is passed on redacted and shortened: it may quote the request, never a credential of ours.
  */
-final class ProviderStreamErrors {
+final class CodeWhispererStreamError {
     private static final int MAX_MESSAGE_CHARS = 500;
 
-    private ProviderStreamErrors() {
+    private CodeWhispererStreamError() {
     }
 
     static RouterException from(EventStreamMessage message) {

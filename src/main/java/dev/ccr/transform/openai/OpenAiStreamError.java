@@ -12,10 +12,10 @@ import java.util.Locale;
  * client-visible failure. Its type follows the provider's code where one is given, so that the client retries a
  * rate limit or overload as it would with Anthropic.
  */
-final class ProviderStreamError {
+final class OpenAiStreamError {
     private static final int MAX_MESSAGE = 500;
 
-    private ProviderStreamError() {
+    private OpenAiStreamError() {
     }
 
     static RouterException of(JsonNode error) {
