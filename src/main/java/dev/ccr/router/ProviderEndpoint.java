@@ -48,7 +48,7 @@ public class ProviderEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        return new TargetProducer(getCamelContext().getEndpoint("direct:provider-" + provider).createAsyncProducer());
+        return new TargetProducer(getCamelContext().getEndpoint(RouterNames.providerRoute(provider)).createAsyncProducer());
     }
 
     @Override

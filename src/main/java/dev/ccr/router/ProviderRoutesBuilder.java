@@ -23,7 +23,7 @@ public final class ProviderRoutesBuilder extends RouteBuilder {
         for (ProviderClient provider : providers.all()) {
             String name = provider.settings().name();
             templatedRoute(TEMPLATE)
-                    .routeId("call-provider-" + name)
+                    .routeId(RouterNames.providerRouteId(name))
                     .parameter("provider", name)
                     .parameter("protocol", provider.settings().protocol());
         }

@@ -102,9 +102,8 @@ public final class RequestClassifier implements Processor, CamelContextAware {
     }
 
     private boolean hasCategoryRoute(String category) {
-        String uri = "direct://category-" + category;
         for (Route route : camelContext.getRoutes()) {
-            if (uri.equals(route.getEndpoint().getEndpointUri())) {
+            if (RouterNames.categoryOf(route.getEndpoint().getEndpointUri()).filter(category::equals).isPresent()) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import dev.ccr.error.RouterException;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
+import dev.ccr.router.RouterNames;
 import dev.ccr.router.Unavailability;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.AsyncCallback;
@@ -130,7 +131,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         AsyncProcessor[] steps = doGetProcessors();
         if (resolved == null || resolved.size() != steps.length) {
             ProviderStatusBoard board = exchange.getContext().getRegistry()
-                    .lookupByNameAndType("providerStatusBoard", ProviderStatusBoard.class);
+                    .lookupByNameAndType(RouterNames.PROVIDER_STATUS_BOARD, ProviderStatusBoard.class);
             List<Candidate> list = new ArrayList<>(steps.length);
             for (int i = 0; i < steps.length; i++) {
                 ProviderStatus status = board.get(TargetResolver.resolve(steps[i]).getProvider());

@@ -1,0 +1,50 @@
+package dev.ccr;
+
+import dev.ccr.admin.Admin;
+import dev.ccr.admin.AdminBeans;
+import dev.ccr.admin.ModelMapOverrides;
+import dev.ccr.config.Settings;
+import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.RequestListener;
+import dev.ccr.stats.MetricsResponder;
+import dev.ccr.stats.Observability;
+import dev.ccr.stats.StatsBeans;
+import dev.ccr.stats.StatsResponder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The operations layer, which reads the request path without the request path depending on it: statistics, metrics,
+ * JMX and the request log listen to every request ({@link RequestListener}, owned by the router); the admin API and
+ * panel read and change the providers' status.
+ */
+final class OperationsWiring {
+    private OperationsWiring() {
+    }
+
+    /**
+     * @param requestListener what the request reader reports every request to
+     * @param modelMap        the model map the admin API changes at run time, for the classifier
+     */
+    record Wired(RequestListener requestListener, ModelMapOverrides modelMap) {
+    }
+
+    static Wired wire(CamelContext context, Settings settings, ProviderRegistry providers, RouterWiring.Wired router) {
+        Registry registry = context.getRegistry();
+        Observability observability = Observability.create(providers, router.breakers().registry(), router.board(),
+                settings);
+        registry.bind(StatsBeans.REQUEST_STATISTICS, observability.statistics());
+        registry.bind(StatsBeans.STATS_RESPONDER, new StatsResponder(observability.statistics()));
+        registry.bind(StatsBeans.METRICS_REGISTRY, observability.meters());
+        registry.bind(StatsBeans.METRICS_RESPONDER, new MetricsResponder(observability.meters()));
+        ContextServices.addStartingWithContext(context, observability);
+
+        Admin admin = Admin.create(context, settings, providers, router.board());
+        registry.bind(AdminBeans.MODEL_MAP_OVERRIDES, admin.modelMap());
+        registry.bind(AdminBeans.ROUTING_RESPONDER, admin.routingResponder());
+        registry.bind(AdminBeans.ROUTING_UPDATER, admin.routingUpdater());
+        registry.bind(AdminBeans.PANEL_ASSET_RESPONDER, admin.panelAssets());
+        context.getManagementStrategy().addEventNotifier(admin.traffic());
+        return new Wired(observability.listener(), admin.modelMap());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ccr;
+
+import dev.ccr.config.Settings;
+import dev.ccr.provider.ProviderClient;
+import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.CircuitBreakers;
+import dev.ccr.router.HealthChecker;
+import dev.ccr.router.ProviderComponent;
+import dev.ccr.router.ProviderRoutesBuilder;
+import dev.ccr.router.ProviderStatusBoard;
+import dev.ccr.router.RequestClassifier;
+import dev.ccr.router.RouteTargetValidator;
+import dev.ccr.router.RouterNames;
+import dev.ccr.router.ValidatingRouteReloadStrategy;
+import dev.ccr.router.classify.ModelOverrides;
+import dev.ccr.tokens.TokenCounter;
+import dev.ccr.transform.ProtocolTransformer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ModelLifecycleStrategySupport;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.Registry;
+
+import java.util.Map;
+
+/**
+ * The router layer: a circuit breaker and a status per provider, the {@code provider:} component the category routes
+ * send to, one route per provider from the template, checks of every route's targets, health checks, and the
+ * request classifier.
+ */
+final class RouterWiring {
+    private RouterWiring() {
+    }
+
+    record Wired(CircuitBreakers breakers, ProviderStatusBoard board) {
+    }
+
+    static Wired wire(CamelContext context, Settings settings, ProviderRegistry providers,
+                      Map<String, ProtocolTransformer> transformers) {
+        Registry registry = context.getRegistry();
+        CircuitBreakers breakers = new CircuitBreakers();
+        registry.bind(RouterNames.CIRCUIT_BREAKER_REGISTRY, breakers.registry());
+        for (ProviderClient provider : providers.all()) {
+            registry.bind(RouterNames.breaker(provider.settings().name()), breakers.create(provider.settings()));
+        }
+        ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
+        registry.bind(RouterNames.PROVIDER_STATUS_BOARD, board);
+        registry.bind(RouterNames.PROVIDER_ROUTES, new ProviderRoutesBuilder(providers));
+        context.addComponent(RouterNames.PROVIDER_COMPONENT, new ProviderComponent(providers, board));
+        installRouteValidation(context, settings, providers);
+        ContextServices.add(context, new HealthChecker(providers, board,
+                protocol -> transformers.get(protocol).healthCheckPath()));
+        return new Wired(breakers, board);
+    }
+
+    /** The classifier comes last in the router layer: it consults the model map the admin API changes at run time. */
+    static void wireClassifier(CamelContext context, Settings settings, Iterable<String> propertyNames,
+                               ProviderRegistry providers, ModelOverrides runtimeModelMap) {
+        context.getRegistry().bind(RouterNames.REQUEST_CLASSIFIER,
+                RequestClassifier.create(settings, propertyNames, providers, new TokenCounter(), runtimeModelMap));
+    }
+
+    /**
+     * Every route's provider targets are checked as it is added (a mistake stops the start, naming file, route and
+     * value), and edited category files are checked before they replace the running routes.
+     */
+    private static void installRouteValidation(CamelContext context, Settings settings, ProviderRegistry providers) {
+        RouteTargetValidator validator = new RouteTargetValidator(context, providers);
+        context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
+                new ModelLifecycleStrategySupport() {
+                    @Override
+                    public void onAddRouteDefinition(RouteDefinition route) {
+                        validator.validate(route);
+                    }
+                });
+        if (settings.bool("ccr.routes.reload", true)) {
+            ContextServices.add(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
+                    "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
+        }
+    }
+}
