@@ -44,7 +44,6 @@ final class OperationsWiring {
         registry.bind(AdminBeans.ROUTING_RESPONDER, admin.routingResponder());
         registry.bind(AdminBeans.ROUTING_UPDATER, admin.routingUpdater());
         registry.bind(AdminBeans.PANEL_ASSET_RESPONDER, admin.panelAssets());
-        context.getManagementStrategy().addEventNotifier(admin.traffic());
-        return new Wired(observability.listener(), admin.modelMap());
+        return new Wired(RequestListener.all(observability.listener(), admin.traffic()), admin.modelMap());
     }
 }

@@ -2,10 +2,10 @@ package dev.ccr.admin;
 
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.RequestListener;
 import dev.ccr.router.ProviderStatusBoard;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.EventNotifier;
 
 import java.nio.file.Path;
 
@@ -22,10 +22,10 @@ import java.nio.file.Path;
  * @param routingResponder answers GET /admin/routing
  * @param routingUpdater   applies PUT /admin/routing
  * @param panelAssets      serves the panel's files
- * @param traffic          counts provider calls for the panel; add it to the context's event notifiers
+ * @param traffic          counts provider calls for the panel: a reader of the request events
  */
 public record Admin(ModelMapOverrides modelMap, Processor routingResponder, Processor routingUpdater,
-                    Processor panelAssets, EventNotifier traffic) {
+                    Processor panelAssets, RequestListener traffic) {
     public static final String OVERRIDES_FILE_PROPERTY = "ccr.admin.overrides-file";
     public static final String DEFAULT_OVERRIDES_FILE = "config/routing-overrides.json";
 
