@@ -37,7 +37,7 @@ final class OperationsWiring {
         registry.bind(StatsBeans.STATS_RESPONDER, new StatsResponder(observability.statistics()));
         registry.bind(StatsBeans.METRICS_REGISTRY, observability.meters());
         registry.bind(StatsBeans.METRICS_RESPONDER, new MetricsResponder(observability.meters()));
-        ContextServices.addStartingWithContext(context, observability);
+        ContextServices.add(context, observability);
 
         Admin admin = Admin.create(context, settings, providers, router.board());
         registry.bind(AdminBeans.MODEL_MAP_OVERRIDES, admin.modelMap());
