@@ -19,6 +19,9 @@ public final class CamelCodeRouter {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(dev.ccr.importer.ImportCommand.NAME)) {
+            System.exit(dev.ccr.importer.ImportCommand.run(args, System.out, System.err));
+        }
         createMain(configFile(), Map.of()).run(args);
     }
 

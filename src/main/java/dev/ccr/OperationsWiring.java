@@ -10,6 +10,7 @@ import dev.ccr.stats.MetricsResponder;
 import dev.ccr.stats.Observability;
 import dev.ccr.stats.StatsBeans;
 import dev.ccr.stats.StatsResponder;
+import dev.ccr.stats.views.SeedsViews;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
@@ -38,12 +39,19 @@ final class OperationsWiring {
         registry.bind(StatsBeans.METRICS_REGISTRY, observability.meters());
         registry.bind(StatsBeans.METRICS_RESPONDER, new MetricsResponder(observability.meters()));
         ContextServices.add(context, observability);
+        SeedsViews views = SeedsViews.create(context, observability.statistics(), observability.targetTraffic(),
+                router.board());
+        registry.bind(SeedsViews.ROUTING_STATS_VIEW, views.routingStats());
+        registry.bind(SeedsViews.LOAD_BALANCING_VIEW, views.loadBalancing());
+        registry.bind(SeedsViews.CIRCUIT_BREAKERS_VIEW, views.circuitBreakers());
+        registry.bind(SeedsViews.LOAD_BALANCING_DASHBOARD_VIEW, views.loadBalancingDashboard());
 
         Admin admin = Admin.create(context, settings, providers, router.board());
         registry.bind(AdminBeans.MODEL_MAP_OVERRIDES, admin.modelMap());
         registry.bind(AdminBeans.ROUTING_RESPONDER, admin.routingResponder());
         registry.bind(AdminBeans.ROUTING_UPDATER, admin.routingUpdater());
         registry.bind(AdminBeans.PANEL_ASSET_RESPONDER, admin.panelAssets());
+        context.getManagementStrategy().addEventNotifier(admin.routingTableLog());
         return new Wired(RequestListener.all(observability.listener(), admin.traffic()), admin.modelMap());
     }
 }

@@ -3,6 +3,7 @@ package dev.ccr;
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.router.CategoryDispatcher;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.HealthChecker;
 import dev.ccr.router.ProviderComponent;
@@ -53,11 +54,18 @@ final class RouterWiring {
         return new Wired(breakers, board);
     }
 
-    /** The classifier comes last in the router layer: it consults the model map the admin API changes at run time. */
-    static void wireClassifier(CamelContext context, Settings settings, Iterable<String> propertyNames,
-                               ProviderRegistry providers, ModelOverrides runtimeModelMap) {
+    /**
+     * The classifier and the dispatcher to the category routes come last in the router layer: the classifier
+     * consults the model map the admin API changes at run time.
+     */
+    static void wireClassification(CamelContext context, Settings settings, Iterable<String> propertyNames,
+                                   ProviderRegistry providers, ModelOverrides runtimeModelMap) {
         context.getRegistry().bind(RouterNames.REQUEST_CLASSIFIER,
                 RequestClassifier.create(settings, propertyNames, providers, new TokenCounter(), runtimeModelMap));
+        CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
+        categoryDispatcher.setCamelContext(context);
+        ContextServices.add(context, categoryDispatcher);
+        context.getRegistry().bind(RouterNames.CATEGORY_DISPATCHER, categoryDispatcher);
     }
 
     /**

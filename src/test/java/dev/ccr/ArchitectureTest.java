@@ -43,6 +43,7 @@ class ArchitectureTest {
     void layersCallOnlyDownwards() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Wiring").definedBy("dev.ccr")
+                .layer("Tools").definedBy("dev.ccr.importer..")
                 .layer("Operations").definedBy("dev.ccr.admin..", "dev.ccr.stats..")
                 .layer("Ingress").definedBy("dev.ccr.ingress..")
                 .layer("Router").definedBy("dev.ccr.router..")
@@ -51,12 +52,13 @@ class ArchitectureTest {
                 .layer("Shared").definedBy("dev.ccr.model..", "dev.ccr.error..", "dev.ccr.config..",
                         "dev.ccr.json..", "dev.ccr.stream..", "dev.ccr.tokens..")
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Tools").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Wiring", "Tools")
                 .whereLayer("Ingress").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("Router").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Operations")
+                .whereLayer("Router").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Operations", "Tools")
                 .whereLayer("Transform").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router")
                 .whereLayer("Provider").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router", "Transform",
-                        "Operations")
+                        "Operations", "Tools")
                 .whereLayer("Shared").mayNotAccessAnyLayer();
         layers.check(classes);
     }

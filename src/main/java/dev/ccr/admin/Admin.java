@@ -6,6 +6,7 @@ import dev.ccr.router.RequestListener;
 import dev.ccr.router.ProviderStatusBoard;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.EventNotifier;
 
 import java.nio.file.Path;
 
@@ -23,23 +24,29 @@ import java.nio.file.Path;
  * @param routingUpdater   applies PUT /admin/routing
  * @param panelAssets      serves the panel's files
  * @param traffic          counts provider calls for the panel: a reader of the request events
+ * @param routingTableLog  logs the category routes' targets when routes start; add it to the event notifiers
  */
 public record Admin(ModelMapOverrides modelMap, Processor routingResponder, Processor routingUpdater,
-                    Processor panelAssets, RequestListener traffic) {
+                    Processor panelAssets, RequestListener traffic, EventNotifier routingTableLog) {
     public static final String OVERRIDES_FILE_PROPERTY = "ccr.admin.overrides-file";
     public static final String DEFAULT_OVERRIDES_FILE = "config/routing-overrides.json";
+    public static final String MODEL_MAP_MAX_ENTRIES_PROPERTY = "ccr.admin.model-map.max-entries";
+    /** Far more than anyone maps by hand; small enough that the saved file and every lookup stay small. */
+    public static final int DEFAULT_MODEL_MAP_MAX_ENTRIES = 500;
 
     /** Call while configuring the context, after the provider status board exists and before routes start. */
     public static Admin create(CamelContext context, Settings settings, ProviderRegistry providers,
                                ProviderStatusBoard board) {
         ModelMapOverrides modelMap = new ModelMapOverrides();
         OverridesFile file = new OverridesFile(Path.of(settings.string(OVERRIDES_FILE_PROPERTY, DEFAULT_OVERRIDES_FILE)));
-        RoutingEditor editor = new RoutingEditor(new RoutingPatchReader(providers), board, modelMap, file);
+        RoutingEditor editor = new RoutingEditor(new RoutingPatchReader(providers,
+                settings.positive(MODEL_MAP_MAX_ENTRIES_PROPERTY, DEFAULT_MODEL_MAP_MAX_ENTRIES)), board, modelMap, file);
         editor.loadSaved();
 
         ProviderTraffic traffic = new ProviderTraffic();
-        RoutingView view = new RoutingView(board, new RoutingTable(context), editor, traffic);
+        RoutingTable table = new RoutingTable(context);
+        RoutingView view = new RoutingView(board, table, editor, traffic);
         return new Admin(modelMap, new RoutingResponder(view), new RoutingUpdater(editor, view),
-                new PanelAssetResponder(), traffic);
+                new PanelAssetResponder(), traffic, new RoutingTableLog(table));
     }
 }

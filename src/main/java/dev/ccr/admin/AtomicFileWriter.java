@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * mix: the new content goes to a temporary file in the same directory, is flushed to disk, then renamed over the
  * target in one step.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
     /** Writes the new content; may fail half way, which leaves the target untouched. */
     @FunctionalInterface
     interface Content {
@@ -24,7 +24,7 @@ final class AtomicFileWriter {
     private AtomicFileWriter() {
     }
 
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }
 

@@ -59,6 +59,10 @@ final class RoutingEditor {
             throw new RouterException(ErrorType.INVALID_REQUEST, String.join("; ", result.errors()));
         }
         RoutingOverrides next = current.with(result.patch());
+        if (next.modelMap().size() > reader.maxModelMapEntries()) {
+            throw new RouterException(ErrorType.INVALID_REQUEST, "modelMap: at most " + reader.maxModelMapEntries()
+                    + " entries in all (this change would make " + next.modelMap().size() + ")");
+        }
         try {
             file.write(next);
         } catch (IOException e) {

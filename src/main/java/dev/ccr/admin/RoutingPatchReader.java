@@ -1,6 +1,7 @@
 package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccr.model.NameRules;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.provider.ProviderSettings;
@@ -19,9 +20,16 @@ import java.util.Map;
  */
 final class RoutingPatchReader {
     private final ProviderRegistry providers;
+    private final int maxModelMapEntries;
 
-    RoutingPatchReader(ProviderRegistry providers) {
+    /** @param maxModelMapEntries the most model map entries one change (or the saved file) may hold */
+    RoutingPatchReader(ProviderRegistry providers, int maxModelMapEntries) {
         this.providers = providers;
+        this.maxModelMapEntries = maxModelMapEntries;
+    }
+
+    int maxModelMapEntries() {
+        return maxModelMapEntries;
     }
 
     /** @param patch the valid part of the change; @param errors one line per invalid field, empty when all is valid */
@@ -56,6 +64,11 @@ final class RoutingPatchReader {
         }
         node.fields().forEachRemaining(entry -> {
             String path = "providers." + entry.getKey();
+            if (!NameRules.isProvider(entry.getKey())) {
+                // not echoed: the name is not one of ours, and may be markup meant for the panel
+                errors.add("providers: each key must be " + NameRules.PROVIDER_RULE);
+                return;
+            }
             if (providers.find(entry.getKey()).isEmpty()) {
                 errors.add(path + ": unknown provider; configured providers: " + configured());
                 return;
@@ -90,10 +103,15 @@ final class RoutingPatchReader {
             errors.add("modelMap: must be an object of client model to \"provider,model\"");
             return;
         }
+        if (node.size() > maxModelMapEntries) {
+            // refused before reading any entry: one error, not thousands
+            errors.add("modelMap: at most " + maxModelMapEntries + " entries (this change has " + node.size() + ")");
+            return;
+        }
         node.fields().forEachRemaining(entry -> {
             String path = "modelMap." + entry.getKey();
-            if (entry.getKey().isBlank()) {
-                errors.add("modelMap: a client model name must not be blank");
+            if (!NameRules.isModel(entry.getKey())) {
+                errors.add("modelMap: each client model name (key) must be " + NameRules.MODEL_RULE);
             } else if (entry.getValue().isNull()) {
                 out.put(entry.getKey(), null);
             } else {
@@ -108,12 +126,13 @@ final class RoutingPatchReader {
 
     private Target target(JsonNode value) {
         String text = value.isTextual() ? value.textValue() : "";
-        int comma = text.indexOf(',');
-        String provider = comma < 0 ? "" : text.substring(0, comma).trim();
-        String model = comma < 0 ? "" : text.substring(comma + 1).trim();
-        if (provider.isEmpty() || model.isEmpty()) {
-            throw new IllegalArgumentException("must be \"provider,model\" (or null to remove it)");
+        // checked as sent, not trimmed: trim() would also quietly drop control characters at the ends
+        if (!NameRules.isTarget(text)) {
+            throw new IllegalArgumentException("must be " + NameRules.TARGET_RULE + " (or null to remove it)");
         }
+        int comma = text.indexOf(',');
+        String provider = text.substring(0, comma);
+        String model = text.substring(comma + 1);
         ProviderSettings settings = providers.find(provider).map(p -> p.settings()).orElseThrow(() ->
                 new IllegalArgumentException("unknown provider '" + provider + "'; configured providers: "
                         + configured()));

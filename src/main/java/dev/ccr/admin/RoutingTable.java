@@ -1,6 +1,7 @@
 package dev.ccr.admin;
 
 import dev.ccr.model.Target;
+import dev.ccr.router.PinnedTargetEndpoint;
 import dev.ccr.router.RouterNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.LoadBalanceDefinition;
@@ -24,24 +25,25 @@ import java.util.Map;
  * The category routes as written in the route files (read from Camel's model, so an edited and reloaded file shows
  * at once): for each route from {@code direct:category-<name>}, its load balancer and its {@code provider:} targets.
  */
-final class RoutingTable {
+public final class RoutingTable {
     private static final String PROVIDER_SCHEME = "provider:";
 
     /**
      * @param strategy the load balancer: Camel's own (weighted, roundRobin, failover, sticky, random, topic), the
      *                 class of a custom one (e.g. WeightedBalancer), "single" for one target, "dynamic" when the
-     *                 target is computed per request
+     *                 target is chosen per request (provider:pinned)
      */
-    record CategoryRoute(String category, String routeId, String strategy, List<Target> targets) {
+    public record CategoryRoute(String category, String routeId, String strategy, List<Target> targets,
+                                Object balancer) {
     }
 
     private final CamelContext context;
 
-    RoutingTable(CamelContext context) {
+    public RoutingTable(CamelContext context) {
         this.context = context;
     }
 
-    List<CategoryRoute> routes() {
+    public List<CategoryRoute> routes() {
         List<CategoryRoute> routes = new ArrayList<>();
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (RouteDefinition route : model.getRouteDefinitions()) {
@@ -49,7 +51,7 @@ final class RoutingTable {
                     route.getInput() == null ? null : resolve(route.getInput().getEndpointUri()));
             if (category.isPresent()) {
                 List<Target> targets = targets(route);
-                routes.add(new CategoryRoute(category.get(), route.getRouteId(), strategy(route, targets), targets));
+                routes.add(new CategoryRoute(category.get(), route.getRouteId(), strategy(route, targets), targets, balancer(route)));
             }
         }
         return routes;
@@ -59,19 +61,32 @@ final class RoutingTable {
         Collection<LoadBalanceDefinition> balancers =
                 ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), LoadBalanceDefinition.class);
         if (!balancers.isEmpty()) {
-            return balancerName(balancers.iterator().next().getLoadBalancerType());
+            Object custom = balancer(route);
+            return custom != null ? custom.getClass().getSimpleName()
+                    : balancerName(balancers.iterator().next().getLoadBalancerType());
         }
-        if (!ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDynamicDefinition.class).isEmpty()) {
+        if (!ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDynamicDefinition.class).isEmpty()
+                || sendsToPinnedTarget(route)) {
             return "dynamic";
         }
         return targets.size() == 1 ? "single" : "none";
     }
 
+    /** The route's custom balancer bean (e.g. a WeightedBalancer, for its weights); null for Camel's own. */
+    private Object balancer(RouteDefinition route) {
+        for (LoadBalanceDefinition balance : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(),
+                LoadBalanceDefinition.class)) {
+            if (balance.getLoadBalancerType() instanceof CustomLoadBalancerDefinition custom) {
+                return custom.getCustomLoadBalancer() != null ? custom.getCustomLoadBalancer()
+                        : custom.getRef() == null ? null : context.getRegistry().lookupByName(resolve(custom.getRef()));
+            }
+        }
+        return null;
+    }
+
     private String balancerName(LoadBalancerDefinition type) {
-        if (type instanceof CustomLoadBalancerDefinition custom) {
-            Object balancer = custom.getCustomLoadBalancer() != null ? custom.getCustomLoadBalancer()
-                    : custom.getRef() == null ? null : context.getRegistry().lookupByName(resolve(custom.getRef()));
-            return balancer == null ? "custom" : balancer.getClass().getSimpleName();
+        if (type instanceof CustomLoadBalancerDefinition) {
+            return "custom";
         }
         if (type == null) {
             return "none";
@@ -81,11 +96,16 @@ final class RoutingTable {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
+    private boolean sendsToPinnedTarget(RouteDefinition route) {
+        return ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class).stream()
+                .anyMatch(to -> PinnedTargetEndpoint.URI.equals(resolve(to.getUri())));
+    }
+
     private List<Target> targets(RouteDefinition route) {
         List<Target> targets = new ArrayList<>();
         for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
             String uri = resolve(to.getUri());
-            if (uri.startsWith(PROVIDER_SCHEME)) {
+            if (uri.startsWith(PROVIDER_SCHEME) && !PinnedTargetEndpoint.URI.equals(uri)) {
                 targets.add(target(uri.substring(PROVIDER_SCHEME.length())));
             }
         }

@@ -79,16 +79,11 @@ final class RoutingView {
             }
         }
         Unavailability why = status.unavailable();
-        node.put("status", why == null ? "up" : !status.enabled() ? "disabled" : "down");
+        node.put("status", status.availability());
         node.put("reason", why == null ? null : why.reason());
         node.put("breaker", status.breaker().getState().name());
         node.put("inFlight", status.inFlight());
-        double firstByte = status.firstByteMillis();
-        if (firstByte < 0) {
-            node.putNull("firstByteMillis");
-        } else {
-            node.put("firstByteMillis", Math.round(firstByte * 10) / 10.0);
-        }
+        node.put("firstByteMillis", status.firstByteMillisRounded());
         node.put("healthCheck", status.healthy() == null ? null : status.healthy() ? "passing" : "failing");
         node.put("lastError", Redactor.redact(status.lastError()));
         node.put("lastErrorAt", status.lastErrorAt() == null ? null : status.lastErrorAt().toString());

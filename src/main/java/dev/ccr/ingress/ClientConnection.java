@@ -32,10 +32,10 @@ record ClientConnection(Channel channel, boolean keepAlive, boolean head) {
         Map<String, String> headers = new LinkedHashMap<>();
         RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
         if (record != null) {
-            headers.put("x-ccr-category", record.category());
+            headers.put("x-ccr-category", HeaderText.printable(record.category()));
             if (record.provider() != null) {
-                headers.put("x-ccr-provider", record.provider());
-                headers.put("x-ccr-model", record.model());
+                headers.put("x-ccr-provider", HeaderText.printable(record.provider()));
+                headers.put("x-ccr-model", HeaderText.printable(record.model()));
             }
         }
         return headers;

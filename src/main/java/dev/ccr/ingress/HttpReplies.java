@@ -14,10 +14,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 
 /** Writes HTTP responses straight to the client's Netty channel (the ingress routes run with sync=false). */
 public final class HttpReplies {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpReplies.class);
     private HttpReplies() {
     }
 
@@ -28,7 +32,7 @@ public final class HttpReplies {
                 headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpUtil.setContentLength(response, body.length);
-        headers.forEach((k, v) -> response.headers().set(k, v));
+        copyHeaders(response, headers);
         setConnection(response, keepAlive);
         ChannelFuture future = channel.writeAndFlush(response);
         if (!keepAlive) {
@@ -44,9 +48,24 @@ public final class HttpReplies {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         HttpUtil.setTransferEncodingChunked(response, true);
-        headers.forEach((k, v) -> response.headers().set(k, v));
+        copyHeaders(response, headers);
         setConnection(response, keepAlive);
         return response;
+    }
+
+    /**
+     * Netty refuses a header whose name or value could break the response (CR, LF, other control characters) by
+     * throwing; such a header is left out, so the client still gets its answer instead of a connection that hangs.
+     */
+    private static void copyHeaders(HttpResponse response, Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            try {
+                response.headers().set(name, value);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Left out response header '{}': its name or value holds a character HTTP forbids",
+                        HeaderText.printable(name));
+            }
+        });
     }
 
     private static void setConnection(HttpResponse response, boolean keepAlive) {

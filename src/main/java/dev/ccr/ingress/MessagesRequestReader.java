@@ -8,6 +8,7 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.model.NameRules;
 import dev.ccr.router.SessionIds;
 import dev.ccr.router.RequestListener;
 import dev.ccr.router.RequestRecord;
@@ -58,6 +59,10 @@ public final class MessagesRequestReader implements Processor {
         }
         ObjectNode body = parse(raw);
         requireText(body, "model");
+        if (!NameRules.isModelField(body.get("model").textValue())) {
+            // checked before anything reads the name: it ends up in headers, logs and the provider's request
+            throw invalid("model: must be " + NameRules.MODEL_RULE + ", or " + NameRules.TARGET_RULE);
+        }
         if (!body.path("messages").isArray()) {
             throw invalid(body.has("messages") ? "messages: must be an array" : "messages: field required");
         }
@@ -76,7 +81,8 @@ public final class MessagesRequestReader implements Processor {
         Map<String, String> headers = new LinkedHashMap<>();
         copyHeader(exchange, "anthropic-version", headers);
         copyHeader(exchange, "anthropic-beta", headers);
-        String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
+        // still encoded: each protocol picks the parameters it forwards (decoding first would let %26 split a value)
+        String query = exchange.getIn().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
         if (query != null) {
             headers.put(":query", query);
         }

@@ -3,6 +3,7 @@ package dev.ccr.ingress;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
+import dev.ccr.error.Redactor;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.Unavailability;
@@ -31,16 +32,17 @@ public final class ProviderHealthResponder implements Processor {
             ObjectNode p = list.addObject();
             p.put("name", status.name());
             p.put("protocol", status.settings().protocol());
-            p.put("status", why == null ? "up" : !status.enabled() ? "disabled" : "down");
+            p.put("status", status.availability());
             if (why != null) {
-                p.put("reason", why.reason());
+                p.put("reason", Redactor.redact(why.reason()));
             }
             p.put("breaker", status.breaker().getState().name());
             p.put("inFlight", status.inFlight());
             if (status.healthy() != null) {
                 p.put("healthCheck", status.healthy() ? "passing" : "failing");
             }
-            p.put("lastError", status.lastError());
+            // redacted again on the way out: a secret registered after the error (a rotated token) is masked too
+            p.put("lastError", Redactor.redact(status.lastError()));
             p.put("lastErrorAt", status.lastErrorAt() == null ? null : status.lastErrorAt().toString());
             p.put("lastSuccessAt", status.lastSuccessAt() == null ? null : status.lastSuccessAt().toString());
         }

@@ -145,10 +145,18 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
             bodyCapture.add(bytes);
         }
         if (!headSent) {
-            headSent = true;
             Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
             headers.putAll(extraHeaders);
-            channel.write(HttpReplies.chunkedHead(reply.status(), reply.contentType(), headers, keepAlive));
+            io.netty.handler.codec.http.HttpResponse head;
+            try {
+                head = HttpReplies.chunkedHead(reply.status(), reply.contentType(), headers, keepAlive);
+            } catch (RuntimeException e) {
+                // a head that cannot be written must still end in an answer, never in a silent connection
+                fail(e, FailureKind.STREAM_BROKEN);
+                return channel.newFailedFuture(e);
+            }
+            headSent = true;
+            channel.write(head);
             record.firstByte();
         }
         return channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));

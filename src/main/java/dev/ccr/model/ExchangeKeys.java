@@ -8,7 +8,12 @@ public final class ExchangeKeys {
     public static final String CATEGORY = "ccrCategory";
     /** Why the classifier chose it, for the request log. */
     public static final String REASON = "ccrReason";
-    /** Provider and model fixed by the request itself (provider,model syntax, model map, subagent tag). */
+    /**
+     * The {@link Target} fixed by the request itself (provider,model syntax, model map, subagent tag), read by
+     * {@code provider:pinned}.
+     */
+    public static final String PINNED_TARGET = "ccrPinnedTarget";
+    /** The same target's provider and model as text, for logs and route conditions (never for an endpoint URI). */
     public static final String TARGET_PROVIDER = "ccrTargetProvider";
     public static final String TARGET_MODEL = "ccrTargetModel";
     /** The {@link Target} of the attempt under way. */

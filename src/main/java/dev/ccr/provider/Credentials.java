@@ -8,8 +8,19 @@ public interface Credentials {
     /** Adds authentication to a request about to be sent. */
     void authorize(HttpRequest.Builder request);
 
-    /** Why this provider cannot be called yet (e.g. "set ANTHROPIC_API_KEY"), or null when it can. */
+    /**
+     * Why this provider cannot be called yet (e.g. "set ANTHROPIC_API_KEY"), or null when it can. Never waits: status
+     * pages, health checks and the balancers ask it.
+     */
     String missingReason();
+
+    /**
+     * Just before a call: like {@link #missingReason()}, but may first wait for credentials that must be renewed
+     * before any call can succeed (an expired token being refreshed).
+     */
+    default String awaitReady() {
+        return missingReason();
+    }
 
     /** Called after a 401; true when fresh credentials were obtained and the call may be repeated once. */
     default boolean refreshAfterUnauthorized() {

@@ -2,7 +2,10 @@ package dev.ccr.provider;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
+import dev.ccr.stream.BodyCollector;
+import dev.ccr.stream.WholeBodyPublisher;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -12,11 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The provider call inside the circuit breaker: sends the call and waits for the answer's head only. The breaker
- * step is synchronous, so this holds its (pooled) thread until the head arrives; the body is streamed later without
- * any thread waiting on it.
+ * The provider call inside the circuit breaker: sends the call and waits for the answer's head. The breaker step is
+ * synchronous, so this holds its (pooled) thread until the head arrives; a stream's body is relayed later without
+ * any thread waiting on it. A non-streamed answer is read whole here instead: nothing of it reaches the client
+ * before it is complete anyway, and a provider that dies in the middle of it then fails over like one that died
+ * before its head, instead of costing the client its request.
  */
 public final class ProviderCallProcessor implements Processor {
+    /** Bigger than any whole Messages answer (a 128k-token answer is well under 2 MB). */
+    private static final int WHOLE_ANSWER_LIMIT = 64 * 1024 * 1024;
     private final ProviderRegistry providers;
 
     public ProviderCallProcessor(ProviderRegistry providers) {
@@ -31,8 +38,10 @@ public final class ProviderCallProcessor implements Processor {
         ProviderSettings.Timeouts timeouts = client.settings().timeouts();
         long waitMillis = timeouts.connect().plus(timeouts.firstByte()).toMillis() + 1000;
         CompletableFuture<UpstreamResponse> call = client.send(request);
+        MessagesRequest clientRequest = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        UpstreamResponse response;
         try {
-            exchange.getIn().setBody(call.get(waitMillis, TimeUnit.MILLISECONDS));
+            response = call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
@@ -43,6 +52,25 @@ public final class ProviderCallProcessor implements Processor {
             call.thenAccept(UpstreamResponse::discard);
             Thread.currentThread().interrupt();
             throw e;
+        }
+        exchange.getIn().setBody(clientRequest == null || clientRequest.stream() ? response
+                : readWhole(target.provider(), response, timeouts));
+    }
+
+    private static UpstreamResponse readWhole(String provider, UpstreamResponse response,
+                                              ProviderSettings.Timeouts timeouts) throws InterruptedException {
+        CompletableFuture<byte[]> body = BodyCollector.collectComplete(response.body(), WHOLE_ANSWER_LIMIT);
+        try {
+            byte[] bytes = body.get(timeouts.total().toMillis(), TimeUnit.MILLISECONDS);
+            return new UpstreamResponse(response.status(), response.headers(), new WholeBodyPublisher(bytes));
+        } catch (ExecutionException e) {
+            throw new ProviderUnavailableException(provider, FailureKind.STREAM_BROKEN, ErrorType.API, 502,
+                    "Provider '" + provider + "' broke off its answer (" + e.getCause().getClass().getSimpleName()
+                            + ")", null, e.getCause());
+        } catch (TimeoutException e) {
+            body.cancel(true);
+            throw new ProviderUnavailableException(provider, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
+                    "Provider '" + provider + "' did not finish its answer within " + timeouts.total(), null, null);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.ccr.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
-import dev.ccr.error.Redactor;
+import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
 
 import java.io.IOException;
@@ -56,13 +56,18 @@ public final class ProviderClient {
 
     /** Why this provider cannot be called now (missing key, or an environment variable it needs is unset), or null. */
     public String missingReason() {
+        String missing = missingEnvironment();
+        return missing != null ? missing : credentials.missingReason();
+    }
+
+    private String missingEnvironment() {
         for (String variable : settings.option("requires-env", "").split(",")) {
             String name = variable.trim();
             if (!name.isEmpty() && (System.getenv(name) == null || System.getenv(name).isBlank())) {
                 return "is not active: set " + name;
             }
         }
-        return credentials.missingReason();
+        return null;
     }
 
     /**
@@ -70,7 +75,10 @@ public final class ProviderClient {
      * says whether another provider may be tried.
      */
     public CompletableFuture<UpstreamResponse> send(UpstreamRequest request) {
-        String missing = missingReason();
+        String missing = missingEnvironment();
+        if (missing == null) {
+            missing = credentials.awaitReady();
+        }
         if (missing != null) {
             return CompletableFuture.failedFuture(new ProviderUnavailableException(settings.name(), FailureKind.UNAVAILABLE,
                     ErrorType.UNAVAILABLE, 503, "Provider '" + settings.name() + "' " + missing, null, null));
@@ -182,19 +190,21 @@ public final class ProviderClient {
         return java.util.Optional.empty();
     }
 
-    /** The provider's own words where its error body has them (Anthropic, OpenAI and Gemini all use error.message). */
+    /**
+     * The provider's own words where its error body has them (Anthropic, OpenAI and Gemini all use error.message),
+     * else the start of the body: redacted and at most {@link UpstreamExcerpt#MAX_CHARS} characters.
+     */
     private static String upstreamMessage(byte[] body, int status) {
         JsonNode root = parse(body);
         JsonNode message = root.path("error").path("message");
         if (!message.isTextual()) {
             message = root.path("message");
         }
-        String text = message.isTextual() ? message.asText()
-                : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            text = "HTTP " + status;
-        }
-        return Redactor.redact(text);
+        // the whole body is decoded and redacted before it is cut: a cut through an echoed key would hide it from
+        // the redactor
+        String text = UpstreamExcerpt.of(message.isTextual() ? message.asText()
+                : new String(body, StandardCharsets.UTF_8));
+        return text.isEmpty() ? "HTTP " + status : text;
     }
 
     private static JsonNode parse(byte[] body) {

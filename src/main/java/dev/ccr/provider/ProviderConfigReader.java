@@ -1,6 +1,7 @@
 package dev.ccr.provider;
 
 import dev.ccr.config.ConfigException;
+import dev.ccr.model.NameRules;
 import dev.ccr.config.Settings;
 
 import java.net.URI;
@@ -38,6 +39,10 @@ public final class ProviderConfigReader {
 
     public ProviderSettings read(String name, Iterable<String> propertyNames) {
         String p = PREFIX + name + ".";
+        if (!NameRules.isProvider(name)) {
+            throw new ConfigException(settings.source(), p + "*", "'" + name + "' cannot name a provider: use "
+                    + NameRules.PROVIDER_RULE);
+        }
         String protocol = settings.required(p + "protocol");
         if (!PROTOCOLS.contains(protocol)) {
             throw new ConfigException(settings.source(), p + "protocol",

@@ -102,6 +102,11 @@ public final class ProviderStatus {
         return null;
     }
 
+    /** "up", "disabled" (switched off) or "down" (any other reason it takes no call now), as the endpoints show it. */
+    public String availability() {
+        return unavailable() == null ? "up" : !enabled ? "disabled" : "down";
+    }
+
     /** Ends a call's hold on a slot; the real token count replaces the estimate. */
     public void release(long estimatedTokens, long actualTokens) {
         inFlight.decrementAndGet();
@@ -147,6 +152,12 @@ public final class ProviderStatus {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** The moving average of time to first byte to one decimal, for display; null before the first answer. */
+    public Double firstByteMillisRounded() {
+        double millis = firstByteMillis;
+        return millis < 0 ? null : Math.round(millis * 10) / 10.0;
     }
 
     public int priority() {

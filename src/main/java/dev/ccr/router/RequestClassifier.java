@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Decides the category of a request and records it (with its reason) on the exchange; the ingress route then sends
- * it to {@code direct:category-<category>}.
+ * it to {@code direct:category-<category>} through the {@link CategoryDispatcher}.
  *
  * <h2>Rules, in the order they are checked (the first that matches decides)</h2>
  * <ol>
@@ -78,6 +78,7 @@ public final class RequestClassifier implements Processor, CamelContextAware {
         exchange.setProperty(ExchangeKeys.CATEGORY, decision.category());
         exchange.setProperty(ExchangeKeys.REASON, decision.reason());
         if (decision.explicitTarget() != null) {
+            exchange.setProperty(ExchangeKeys.PINNED_TARGET, decision.explicitTarget());
             exchange.setProperty(ExchangeKeys.TARGET_PROVIDER, decision.explicitTarget().provider());
             exchange.setProperty(ExchangeKeys.TARGET_MODEL, decision.explicitTarget().model());
         }

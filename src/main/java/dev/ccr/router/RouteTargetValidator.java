@@ -51,10 +51,10 @@ public final class RouteTargetValidator {
 
     private static void collect(List<ProcessorDefinition<?>> outputs, List<String> uris) {
         for (ProcessorDefinition<?> output : outputs) {
-            // a dynamic target (toD with ${…}) is checked per request by the classifier instead
+            // a dynamic target (toD with ${…}) or the pinned one is checked per request by the classifier instead
             if (output instanceof SendDefinition<?> send && !(output instanceof ToDynamicDefinition)) {
                 String uri = send.getEndpointUri();
-                if (uri != null && uri.startsWith("provider:")) {
+                if (uri != null && uri.startsWith("provider:") && !PinnedTargetEndpoint.URI.equals(uri)) {
                     uris.add(uri);
                 }
             }

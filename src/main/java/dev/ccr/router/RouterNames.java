@@ -16,6 +16,8 @@ public final class RouterNames {
     public static final String CIRCUIT_BREAKER_REGISTRY = "circuitBreakerRegistry";
     public static final String PROVIDER_STATUS_BOARD = "providerStatusBoard";
     public static final String REQUEST_CLASSIFIER = "requestClassifier";
+    /** Sends a classified request to its category's route. */
+    public static final String CATEGORY_DISPATCHER = "categoryDispatcher";
     /** The provider call inside each provider route's circuit breaker. */
     public static final String PROVIDER_CALL = "providerCall";
 
@@ -39,7 +41,7 @@ public final class RouterNames {
         return Optional.of(uri.substring(CATEGORY_ROUTE.length()).replaceFirst("\\?.*", ""));
     }
 
-    /** The endpoint of a provider's route (made from the {@code provider-route} template). */
+    /** The endpoint of a provider's route (made from the {@code provider-route} template), never from a request. */
     public static String providerRoute(String provider) {
         return PROVIDER_ROUTE + provider;
     }

@@ -28,10 +28,12 @@ public final class Observability extends ServiceSupport {
     private final PrometheusMeterRegistry meters;
     private final List<AutoCloseable> closeables;
     private final JmxBeans jmx;
+    private final TargetTraffic targetTraffic;
 
-    private Observability(RequestListener listener, RequestStatistics statistics,
+    private Observability(RequestListener listener, RequestStatistics statistics, TargetTraffic targetTraffic,
                           MeterRegistryFactory.Meters meters, JmxBeans jmx) {
         this.listener = listener;
+        this.targetTraffic = targetTraffic;
         this.statistics = statistics;
         this.meters = meters.registry();
         this.closeables = meters.closeables();
@@ -53,7 +55,8 @@ public final class Observability extends ServiceSupport {
         RequestStatistics statistics = new RequestStatistics(Clock.SYSTEM, breakers, inFlight, names);
         MeterRegistryFactory.Meters meters = MeterRegistryFactory.create(breakers);
 
-        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics,
+        TargetTraffic targetTraffic = new TargetTraffic();
+        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, targetTraffic,
                 new RequestMetrics(meters.registry(), inFlight, names)));
         boolean logRequests = settings.bool("ccr.log.requests", false);
         boolean logSelection = settings.bool("ccr.log.provider-selection", false);
@@ -64,7 +67,7 @@ public final class Observability extends ServiceSupport {
                 new ModelLabels(settings.positive("ccr.stats.max-models", 100)));
 
         JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, board) : null;
-        return new Observability(tracker, statistics, meters, jmx);
+        return new Observability(tracker, statistics, targetTraffic, meters, jmx);
     }
 
     /** The listener every Messages request reports to. */
@@ -74,6 +77,11 @@ public final class Observability extends ServiceSupport {
 
     public RequestStatistics statistics() {
         return statistics;
+    }
+
+    /** Calls per category and target, for the load-balancing view. */
+    public TargetTraffic targetTraffic() {
+        return targetTraffic;
     }
 
     public PrometheusMeterRegistry meters() {

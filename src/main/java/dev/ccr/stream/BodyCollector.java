@@ -12,16 +12,35 @@ import java.util.concurrent.Flow;
  */
 public final class BodyCollector implements Flow.Subscriber<List<ByteBuffer>> {
     private final int limit;
+    private final boolean strict;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
-    private BodyCollector(int limit) {
+    private BodyCollector(int limit, boolean strict) {
         this.limit = limit;
+        this.strict = strict;
     }
 
     public static CompletableFuture<byte[]> collect(Flow.Publisher<List<ByteBuffer>> body, int limit) {
-        BodyCollector collector = new BodyCollector(limit);
+        BodyCollector collector = new BodyCollector(limit, false);
+        body.subscribe(collector);
+        return collector.result;
+    }
+
+    /**
+     * Reads a whole answer that must arrive complete: a body that breaks off, or grows past the limit, fails the
+     * future instead of yielding what came so far.
+     */
+    public static CompletableFuture<byte[]> collectComplete(Flow.Publisher<List<ByteBuffer>> body, int limit) {
+        BodyCollector collector = new BodyCollector(limit, true);
+        // a caller that gives up (cancels the future) releases the provider's connection
+        collector.result.whenComplete((bytes, failure) -> {
+            Flow.Subscription s = collector.subscription;
+            if (failure != null && s != null) {
+                s.cancel();
+            }
+        });
         body.subscribe(collector);
         return collector.result;
     }
@@ -42,13 +61,17 @@ public final class BodyCollector implements Flow.Subscriber<List<ByteBuffer>> {
         }
         if (bytes.size() >= limit) {
             subscription.cancel();
-            result.complete(bytes.toByteArray());
+            if (strict) {
+                result.completeExceptionally(new java.io.IOException("answer larger than " + limit + " bytes"));
+            } else {
+                result.complete(bytes.toByteArray());
+            }
         }
     }
 
     @Override
     public void onError(Throwable throwable) {
-        if (bytes.size() > 0) {
+        if (bytes.size() > 0 && !strict) {
             result.complete(bytes.toByteArray());
         } else {
             result.completeExceptionally(throwable);

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,19 +36,7 @@ class SeedsScenarioTest {
     static void start() throws Exception {
         primary = new MockUpstream();
         secondary = new MockUpstream();
-        Map<String, String> properties = new HashMap<>();
-        properties.put("ccr.scenario", "kiro-seeds");
-        for (String account : new String[]{"primary", "secondary"}) {
-            Path file = tokens.resolve("kiro-auth-token-" + account + ".json");
-            Files.writeString(file, "{\"accessToken\":\"access-" + account + "-0123456789\",\"refreshToken\":\"refresh-"
-                    + account + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(7200) + "\",\"profileArn\":"
-                    + "\"arn:aws:codewhisperer:us-east-1:111:profile/" + account + "\",\"region\":\"us-east-1\","
-                    + "\"authMethod\":\"social\"}");
-            String p = "ccr.providers.codewhisperer-" + account + ".";
-            properties.put(p + "base-url", (account.equals("primary") ? primary : secondary).baseUrl());
-            properties.put(p + "option.token-path", file.toString());
-        }
-        router = RouterHarness.start(properties);
+        router = RouterHarness.start(SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl()));
     }
 
     @AfterAll

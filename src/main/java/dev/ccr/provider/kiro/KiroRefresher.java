@@ -3,7 +3,7 @@ package dev.ccr.provider.kiro;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
-import dev.ccr.error.Redactor;
+import dev.ccr.error.UpstreamExcerpt;
 
 import java.io.IOException;
 import java.net.URI;
@@ -94,8 +94,7 @@ class KiroRefresher {
                 text.append(text.isEmpty() ? ": " : ", ").append(value.asText());
             }
         }
-        String s = Redactor.redact(text.toString());
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+        return UpstreamExcerpt.of(text.toString());
     }
 
     /** A refresh that did not give a token; {@link #rejected} when the service refused the refresh token itself. */

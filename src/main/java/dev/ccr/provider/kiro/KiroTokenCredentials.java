@@ -14,19 +14,24 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The bearer token of one Kiro provider instance, kept in its token file and refreshed before it expires.
  *
- * <p>One refresh at a time: callers that find the token close to expiry queue on a lock, the first refreshes, the
- * others take its result (a new token, or its failure) instead of refreshing again; a social refresh token may be
- * rotated by a refresh, so a second refresh with the old one would fail. The new token is written back to the file
- * (atomically, same permissions, unknown fields kept), so Kiro and other tools sharing the file go on working.
- * When the service rejects the refresh token, the file is read again once: another tool may have refreshed first.
- *
- * <p>Network calls happen on the calling thread, in {@link #missingReason()} / {@link #authorize}, which the provider
- * client calls just before sending; they are rare (about once an hour) and bounded by the refresher's timeouts.
+ * <p>Refreshes run in the background, one at a time per instance: a social refresh token may be rotated by a
+ * refresh, so a second refresh with the old one would fail. Calls keep using the current token while it is valid
+ * and only start a refresh ahead of expiry; a call waits for the refresh (the one in flight, never a second one)
+ * only when its token has actually expired or was rejected (401). Status pages and health checks never wait. The
+ * refresh margin is bounded to half the token's lifetime, so a token that lives less than the margin is not
+ * refreshed on every call. The new token is written back to the file (see {@link KiroTokenFile}), so Kiro and
+ * other tools sharing the file go on working. When the service rejects the refresh token, the file is read again
+ * once: another tool may have refreshed first.
  */
 public final class KiroTokenCredentials implements Credentials {
     private static final Logger LOG = LoggerFactory.getLogger(KiroTokenCredentials.class);
@@ -34,20 +39,29 @@ public final class KiroTokenCredentials implements Credentials {
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
     /** A token obtained this recently is taken to be newer than the one a 401 was about. */
     static final Duration FRESH_AFTER_REFRESH = Duration.ofSeconds(10);
+    /** Longer than the refresher's own connect and request timeouts together: a safety net, not a limit. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+    private static final Executor REFRESH_THREADS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "kiro-token-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String provider;
     private final KiroTokenFile file;
     private final KiroRefresher refresher;
     private final Duration margin;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Guards the fields below; held only to read or swap them, never during a network call. */
+    private final Object state = new Object();
 
     private volatile KiroToken token;
     private volatile String problem = "has not read its Kiro token yet";
-    /** Counts refresh attempts; a caller that sees it change while it waited for the lock takes their outcome. */
-    private volatile long attempts;
     private Instant obtainedAt = Instant.MIN;
     private Instant nextAttempt = Instant.MIN;
+    /** How long the current token was granted for, when a refresh said so (expiresIn); null for a file's token. */
+    private Duration lifetime;
+    private CompletableFuture<Boolean> inFlight;
 
     KiroTokenCredentials(String provider, KiroTokenFile file, KiroRefresher refresher, Duration margin, Clock clock) {
         this.provider = provider;
@@ -57,83 +71,141 @@ public final class KiroTokenCredentials implements Credentials {
         this.clock = clock;
     }
 
+    /** Sends the current token; never waits (a refresh due soon runs in the background). */
     @Override
     public void authorize(HttpRequest.Builder request) {
-        KiroToken current = usableToken();
+        KiroToken current = current();
         if (current != null && current.accessToken() != null) {
             request.setHeader("Authorization", "Bearer " + current.accessToken());
         }
     }
 
-    /** Null when a token is at hand and not expired; else what is wrong (missing file, failed refresh…). */
+    /**
+     * Null when a token is at hand and not expired, or a refresh under way may bring one; else what is wrong
+     * (missing file, failed refresh…). Never waits.
+     */
     @Override
     public String missingReason() {
-        KiroToken current = usableToken();
+        KiroToken current = current();
         if (current == null) {
             return problem;
         }
-        if (current.accessToken() == null) {
-            return "has no accessToken in " + file.path();
-        }
-        if (!current.isExpired(clock.instant())) {
+        if (!current.isExpired(clock.instant()) || refreshing()) {
             return null;
+        }
+        if (current.accessToken() == null) {
+            return "has no accessToken in " + file.path() + (problem == null ? "" : ": " + problem);
         }
         String why = problem;
         return "has an expired Kiro token in " + file.path() + (why == null ? "" : ": " + why);
     }
 
+    /** Before a call: an expired token waits for the refresh (the one in flight, or a new one); a valid one never. */
+    @Override
+    public String awaitReady() {
+        KiroToken current = current();
+        if (current != null && current.isExpired(clock.instant())) {
+            await(refreshInBackground());
+        }
+        return missingReason();
+    }
+
     /**
      * The provider answered 401. If a newer token than the rejected one is already here (another caller refreshed,
-     * or another tool rewrote the file), the call is repeated with it; otherwise the token is refreshed now.
+     * or another tool rewrote the file), the call is repeated with it; otherwise it waits for a refresh.
      */
     @Override
     public boolean refreshAfterUnauthorized() {
-        lock.lock();
-        try {
-            Instant now = clock.instant();
-            if (token == null) {
-                load();
-            }
-            if (token == null) {
-                return false;
-            }
-            if (obtainedAt.plus(FRESH_AFTER_REFRESH).isAfter(now)) {
-                return true;
-            }
-            if (adoptFileIfNewer(false)) {
-                return true;
-            }
-            return !nextAttempt.isAfter(now) && refresh();
-        } finally {
-            lock.unlock();
+        if (current() == null) {
+            return false;
         }
+        synchronized (state) {
+            if (obtainedAt.plus(FRESH_AFTER_REFRESH).isAfter(clock.instant())) {
+                return true;
+            }
+        }
+        if (adoptFileIfNewer(false)) {
+            return true;
+        }
+        return await(refreshInBackground());
     }
 
-    private KiroToken usableToken() {
+    /** The token in use, read from the file the first time; starts a background refresh when one is due. */
+    private KiroToken current() {
         KiroToken current = token;
-        Instant now = clock.instant();
-        if (current != null && !current.expiresWithin(margin, now)) {
-            return current;
+        if (current == null) {
+            synchronized (state) {
+                if (token == null) {
+                    load();
+                }
+                current = token;
+            }
         }
-        long seen = attempts;
-        lock.lock();
-        try {
-            if (token == null) {
-                load();
-            } else if (attempts != seen) {
-                return token; // refreshed (or tried) while this caller waited: take that outcome
-            }
-            if (token != null && token.expiresWithin(margin, now) && !nextAttempt.isAfter(clock.instant())
-                    && !adoptFileIfNewer(true)) {
-                refresh();
-            }
-            return token;
-        } finally {
-            lock.unlock();
+        if (current != null && current.expiresWithin(effectiveMargin(), clock.instant())) {
+            refreshInBackground();
+        }
+        return current;
+    }
+
+    /** The configured margin, at most half the token's lifetime when known (a refresh would be due at once). */
+    private Duration effectiveMargin() {
+        synchronized (state) {
+            return lifetime == null || lifetime.dividedBy(2).compareTo(margin) >= 0 ? margin : lifetime.dividedBy(2);
         }
     }
 
-    /** Reads the token file for the first time. Called under the lock. */
+    private boolean refreshing() {
+        synchronized (state) {
+            return inFlight != null;
+        }
+    }
+
+    /**
+     * The refresh in flight, or a new one started on a refresh thread; null while a failed refresh waits out its
+     * {@link #RETRY_AFTER_FAILURE}. Completes with true when a new token is in use.
+     */
+    private CompletableFuture<Boolean> refreshInBackground() {
+        synchronized (state) {
+            if (inFlight != null) {
+                return inFlight;
+            }
+            if (nextAttempt.isAfter(clock.instant())) {
+                return null;
+            }
+            CompletableFuture<Boolean> refresh = new CompletableFuture<>();
+            inFlight = refresh;
+            REFRESH_THREADS.execute(() -> {
+                boolean fresh = false;
+                try {
+                    fresh = adoptFileIfNewer(true) || refresh();
+                } catch (RuntimeException e) {
+                    fail("its refresh failed (" + e.getClass().getSimpleName() + ")");
+                } finally {
+                    synchronized (state) {
+                        inFlight = null;
+                    }
+                    refresh.complete(fresh);
+                }
+            });
+            return refresh;
+        }
+    }
+
+    private static boolean await(CompletableFuture<Boolean> refresh) {
+        if (refresh == null) {
+            return false;
+        }
+        try {
+            return refresh.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Reads the token file for the first time. Called holding {@link #state}. */
     private void load() {
         try {
             KiroToken loaded = KiroToken.from(file.read());
@@ -141,7 +213,7 @@ public final class KiroTokenCredentials implements Credentials {
                 problem = "has no accessToken or refreshToken in " + file.path();
                 return;
             }
-            install(loaded, false);
+            install(loaded, false, null);
         } catch (KiroTokenFileException e) {
             problem = "has no usable Kiro token: " + e.getMessage() + " (log in with Kiro, or set option token-path)";
         }
@@ -149,7 +221,7 @@ public final class KiroTokenCredentials implements Credentials {
 
     /**
      * Takes the file's token when another tool has replaced ours there. With {@code onlyIfFresh}, only a token that
-     * does not need refreshing itself counts. Called under the lock.
+     * does not need refreshing itself counts.
      */
     private boolean adoptFileIfNewer(boolean onlyIfFresh) {
         KiroToken onDisk;
@@ -159,17 +231,16 @@ public final class KiroTokenCredentials implements Credentials {
             return false;
         }
         if (onDisk.accessToken() == null || onDisk.sameSecretsAs(token)
-                || onlyIfFresh && onDisk.expiresWithin(margin, clock.instant())) {
+                || onlyIfFresh && onDisk.expiresWithin(effectiveMargin(), clock.instant())) {
             return false;
         }
         LOG.info("Provider {}: using the Kiro token another program wrote to {}", provider, file.path());
-        install(onDisk, true);
+        install(onDisk, true, null);
         return true;
     }
 
-    /** Refreshes the token; on rejection reads the file again once. Called under the lock. True on success. */
+    /** Refreshes the token; on rejection reads the file again once. Runs on a refresh thread. True on success. */
     private boolean refresh() {
-        attempts++;
         try {
             refreshWith(token);
             return true;
@@ -196,7 +267,7 @@ public final class KiroTokenCredentials implements Credentials {
             return false;
         }
         LOG.info("Provider {}: refresh token rejected, {} holds another one: using it", provider, file.path());
-        install(onDisk, true);
+        install(onDisk, true, null);
         if (!onDisk.expiresWithin(margin, clock.instant())) {
             return true;
         }
@@ -226,7 +297,7 @@ public final class KiroTokenCredentials implements Credentials {
         copyIfText(answer, document, "profileArn");
         long expiresIn = answer.path("expiresIn").asLong(3600);
         document.put("expiresAt", now.plusSeconds(expiresIn).toString());
-        install(KiroToken.from(document), true);
+        install(KiroToken.from(document), true, Duration.ofSeconds(expiresIn));
         try {
             file.write(document);
         } catch (IOException e) {
@@ -237,19 +308,27 @@ public final class KiroTokenCredentials implements Credentials {
         LOG.info("Provider {}: refreshed its Kiro token, valid until {}", provider, now.plusSeconds(expiresIn));
     }
 
-    /** @param replaced true when it replaces a token in use (refreshed, or rewritten by another tool) */
-    private void install(KiroToken fresh, boolean replaced) {
+    /**
+     * @param replaced     true when it replaces a token in use (refreshed, or rewritten by another tool)
+     * @param grantedFor   the lifetime the refresh service gave it, or null when not known
+     */
+    private void install(KiroToken fresh, boolean replaced, Duration grantedFor) {
         Redactor.register(fresh.accessToken());
         Redactor.register(fresh.refreshToken());
-        token = fresh;
-        obtainedAt = replaced ? clock.instant() : Instant.MIN;
-        nextAttempt = Instant.MIN;
-        problem = null;
+        synchronized (state) {
+            token = fresh;
+            obtainedAt = replaced ? clock.instant() : Instant.MIN;
+            nextAttempt = Instant.MIN;
+            lifetime = grantedFor;
+            problem = null;
+        }
     }
 
     private void fail(String reason) {
-        problem = reason;
-        nextAttempt = clock.instant().plus(RETRY_AFTER_FAILURE);
+        synchronized (state) {
+            problem = reason;
+            nextAttempt = clock.instant().plus(RETRY_AFTER_FAILURE);
+        }
         LOG.warn("Provider {}: Kiro token {}", provider, reason);
     }
 

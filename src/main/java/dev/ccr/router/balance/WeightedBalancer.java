@@ -44,6 +44,12 @@ public class WeightedBalancer extends TargetBalancer {
     }
 
     private int weightOf(Candidate c) {
-        return ratio != null && c.index() < ratio.length ? ratio[c.index()] : c.status().weight();
+        return weightAt(c.index(), c.status().weight());
+    }
+
+    /** The weight the step at {@code index} has now: its ratio, else its provider's current weight. */
+    public int weightAt(int index, int providerWeight) {
+        int[] r = ratio;
+        return r != null && index < r.length ? r[index] : providerWeight;
     }
 }

@@ -12,6 +12,10 @@ public final class Categories {
     public static final String BACKGROUND = "background";
     public static final String DEFAULT = "default";
 
+    /** Every category a request can be sent to. */
+    public static final java.util.List<String> ALL = java.util.List.of(EXPLICIT, SUBAGENT, IMAGE, LONG_CONTEXT, SEARCH,
+            THINKING, BACKGROUND, DEFAULT);
+
     private Categories() {
     }
 }

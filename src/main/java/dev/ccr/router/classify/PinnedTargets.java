@@ -2,6 +2,7 @@ package dev.ccr.router.classify;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
+import dev.ccr.model.NameRules;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.provider.ProviderSettings;
@@ -30,12 +31,16 @@ public final class PinnedTargets {
     }
 
     /**
-     * The target if its provider exists and serves its model; otherwise the error to answer with: not_found for an
-     * unknown provider, invalid_request for a model the provider does not list.
+     * The target if its names follow {@link NameRules}, its provider exists and serves its model; otherwise the error
+     * to answer with: not_found for an unknown provider, invalid_request for anything else.
      *
      * @param where how the client wrote it, for the message, e.g. "model 'openrouter,x'"
      */
     public Target require(Target target, String where) {
+        // every path to a pinned target checks names first; this is the last line for any it missed
+        if (!NameRules.isProvider(target.provider()) || !NameRules.isModel(target.model())) {
+            throw new RouterException(ErrorType.INVALID_REQUEST, where + ": must be " + NameRules.TARGET_RULE);
+        }
         Optional<ProviderSettings> settings = providers.find(target.provider()).map(p -> p.settings());
         if (settings.isEmpty()) {
             throw new RouterException(ErrorType.NOT_FOUND, "Unknown provider '" + target.provider() + "' in " + where

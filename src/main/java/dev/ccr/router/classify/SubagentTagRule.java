@@ -3,6 +3,7 @@ package dev.ccr.router.classify;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.model.NameRules;
 import dev.ccr.model.Target;
 
 import java.util.Optional;
@@ -28,9 +29,13 @@ public final class SubagentTagRule implements ClassificationRule {
     public Optional<Decision> decide(RuleInput input) {
         MessagesRequest request = input.request();
         return SubagentTag.find(request).map(spec -> {
+            if (!NameRules.isTarget(spec)) {
+                // not echoed: a refused tag may hold anything, and the field is named
+                throw new RouterException(ErrorType.INVALID_REQUEST, "system: the <CCR-SUBAGENT-MODEL> tag must name "
+                        + "provider,model: " + NameRules.TARGET_RULE);
+            }
             String where = "subagent tag '" + spec + "'";
-            Target target = targets.require(PinnedTargets.parse(spec).orElseThrow(() -> new RouterException(
-                    ErrorType.INVALID_REQUEST, "The " + where + " must name provider,model")), where);
+            Target target = targets.require(PinnedTargets.parse(spec).orElseThrow(), where);
             return new Decision(Categories.EXPLICIT, "subagent tag names '" + target + "'", target,
                     SubagentTag.strip(request));
         });

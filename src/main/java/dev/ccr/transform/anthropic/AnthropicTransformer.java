@@ -9,9 +9,11 @@ import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.stream.StreamTranslator;
+import dev.ccr.transform.UpstreamQuery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Anthropic's own protocol: the request goes upstream as the client sent it (only the model may change), and the
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public final class AnthropicTransformer implements ProtocolTransformer {
     static final String DEFAULT_VERSION = "2023-06-01";
+    private static final Set<String> FORWARDED_PARAMETERS = Set.of("beta");
 
     @Override
     public String protocol() {
@@ -64,9 +67,9 @@ public final class AnthropicTransformer implements ProtocolTransformer {
         return upstream != null ? upstream : ProtocolTransformer.super.contentType(request, response);
     }
 
+    /** Claude Code asks for {@code ?beta=true}; no other client parameter goes upstream. */
     private static String query(MessagesRequest request) {
-        String query = request.header(":query");
-        return query == null || query.isEmpty() ? "" : "?" + query;
+        return UpstreamQuery.of(request.header(":query"), FORWARDED_PARAMETERS);
     }
 
     private static String orDefault(String value, String fallback) {

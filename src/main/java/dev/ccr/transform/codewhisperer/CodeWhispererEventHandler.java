@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
-import dev.ccr.error.Redactor;
+import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.error.RouterException;
 import dev.ccr.transform.AnthropicSink;
 import org.slf4j.Logger;
@@ -61,8 +61,8 @@ final class CodeWhispererEventHandler {
             case "contextUsageEvent" -> contextUsage(event);
             case "invalidStateEvent" -> throw new RouterException(ErrorType.INVALID_REQUEST, 400,
                     "The CodeWhisperer provider refused the conversation state: "
-                            + Redactor.redact(event.path("reason").asText("") + " " + event.path("message").asText(""))
-                            .strip(), null, null);
+                            + UpstreamExcerpt.of(event.path("reason").asText("") + " " + event.path("message").asText("")),
+                    null, null);
             default -> LOG.debug("Ignoring CodeWhisperer event {}", eventType);
         }
     }

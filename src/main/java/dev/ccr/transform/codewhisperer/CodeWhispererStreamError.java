@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
-import dev.ccr.error.Redactor;
+import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.error.RouterException;
 
 import java.io.IOException;
@@ -14,8 +14,6 @@ import java.util.Locale;
  * The provider's message is passed on redacted and shortened: it may quote the request, never a credential of ours.
  */
 final class CodeWhispererStreamError {
-    private static final int MAX_MESSAGE_CHARS = 500;
-
     private CodeWhispererStreamError() {
     }
 
@@ -23,12 +21,9 @@ final class CodeWhispererStreamError {
         String code = firstNonBlank(message.header(":exception-type"), message.header(":error-code"), "UnknownError");
         String text = firstNonBlank(field(message, "message"), field(message, "Message"), message.header(":error-message"),
                 "no details");
-        if (text.length() > MAX_MESSAGE_CHARS) {
-            text = text.substring(0, MAX_MESSAGE_CHARS) + "…";
-        }
         ErrorType type = typeOf(code);
         return new RouterException(type, type.status(),
-                "The CodeWhisperer provider failed mid-answer: " + code + ": " + Redactor.redact(text), null, null);
+                "The CodeWhisperer provider failed mid-answer: " + code + ": " + UpstreamExcerpt.of(text), null, null);
     }
 
     static ErrorType typeOf(String code) {

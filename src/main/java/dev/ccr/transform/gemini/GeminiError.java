@@ -2,8 +2,8 @@ package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
-import dev.ccr.error.Redactor;
 import dev.ccr.error.RouterException;
+import dev.ccr.error.UpstreamExcerpt;
 
 /**
  * An {@code {"error": {code, message, status}}} object Google sends inside a 2xx answer (mid-stream, or as the
@@ -11,18 +11,13 @@ import dev.ccr.error.RouterException;
  * the client retries a quota or overload error as it would with Anthropic.
  */
 final class GeminiError {
-    private static final int MAX_MESSAGE = 500;
-
     private GeminiError() {
     }
 
     static RouterException of(JsonNode error) {
         ErrorType type = type(error);
-        String message = Redactor.redact(error.path("message").asText(error.isTextual() ? error.asText()
+        String message = UpstreamExcerpt.of(error.path("message").asText(error.isTextual() ? error.asText()
                 : "unknown error"));
-        if (message.length() > MAX_MESSAGE) {
-            message = message.substring(0, MAX_MESSAGE) + "…";
-        }
         return new RouterException(type, type.status(), "The provider reported an error: " + message, null, null);
     }
 

@@ -2,8 +2,8 @@ package dev.ccr.transform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.error.ErrorType;
-import dev.ccr.error.Redactor;
 import dev.ccr.error.RouterException;
+import dev.ccr.error.UpstreamExcerpt;
 
 import java.util.Locale;
 
@@ -13,19 +13,14 @@ import java.util.Locale;
  * rate limit or overload as it would with Anthropic.
  */
 final class OpenAiStreamError {
-    private static final int MAX_MESSAGE = 500;
-
     private OpenAiStreamError() {
     }
 
     static RouterException of(JsonNode error) {
         ErrorType type = type(error);
         String message = error.isTextual() ? error.asText() : error.path("message").asText("unknown error");
-        message = Redactor.redact(message);
-        if (message.length() > MAX_MESSAGE) {
-            message = message.substring(0, MAX_MESSAGE) + "…";
-        }
-        return new RouterException(type, type.status(), "The provider reported an error: " + message, null, null);
+        return new RouterException(type, type.status(), "The provider reported an error: "
+                + UpstreamExcerpt.of(message), null, null);
     }
 
     private static ErrorType type(JsonNode error) {

@@ -60,7 +60,7 @@ class KiroTokenCredentialsTest {
     }
 
     @Test
-    void aTokenWithinTheMarginIsRefreshedAndWrittenBackAtomically() throws IOException {
+    void aTokenWithinTheMarginIsRefreshedAndWrittenBackAtomically() throws Exception {
         Path file = tokenFile("kiro-auth-token.json", "access-old-00002", "refresh-old-00002", inSeconds(300));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         endpoint.answer(call -> new RefreshEndpoint.Answer(200, "{\"accessToken\":\"access-new-00002\","
@@ -68,7 +68,7 @@ class KiroTokenCredentialsTest {
 
         KiroTokenCredentials credentials = credentials(file);
 
-        assertThat(authorization(credentials)).isEqualTo("Bearer access-new-00002");
+        assertThat(authorizationAfterRefresh(credentials, "Bearer access-new-00002")).isEqualTo("Bearer access-new-00002");
         assertThat(endpoint.calls()).hasSize(1);
         assertThat(endpoint.calls().get(0).path()).isEqualTo("/us-east-1/refreshToken");
         assertThat(endpoint.calls().get(0).body().path("refreshToken").asText()).isEqualTo("refresh-old-00002");
@@ -90,8 +90,32 @@ class KiroTokenCredentialsTest {
     }
 
     @Test
-    void concurrentCallersShareOneRefresh() throws Exception {
-        Path file = tokenFile("kiro-auth-token.json", "access-old-00003", "refresh-old-00003", inSeconds(60));
+    void aSymlinkedTokenFileStaysALinkAndItsTargetGetsTheRotatedRefreshToken() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Path target = tokenFile("shared/kiro-auth-token.json", "access-old-link", "refresh-old-link", inSeconds(-60));
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        java.nio.file.attribute.UserPrincipal owner = Files.getOwner(target);
+        Path link = Files.createSymbolicLink(dir.resolve("kiro-auth-token.json"), target);
+        endpoint.grants("access-new-link", "refresh-new-link");
+
+        assertThat(authorization(credentials(link))).isEqualTo("Bearer access-new-link");
+
+        assertThat(Files.isSymbolicLink(link)).as("still a link").isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(target);
+        JsonNode written = Json.parse(Files.readAllBytes(target));
+        assertThat(written.path("refreshToken").asText()).isEqualTo("refresh-new-link");
+        assertThat(written.path("provider").asText()).as("unknown field kept").isEqualTo("Github");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+        assertThat(Files.getOwner(target)).isEqualTo(owner);
+        try (Stream<Path> files = Files.list(shared)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .containsExactly("kiro-auth-token.json");
+        }
+    }
+
+    @Test
+    void concurrentCallersWithAnExpiredTokenShareOneRefresh() throws Exception {
+        Path file = tokenFile("kiro-auth-token.json", "access-old-00003", "refresh-old-00003", inSeconds(-60));
         endpoint.grants("access-new-00003", "refresh-new-00003");
         endpoint.delay(300);
         KiroTokenCredentials credentials = credentials(file);
@@ -117,7 +141,7 @@ class KiroTokenCredentialsTest {
     }
 
     @Test
-    void aRejectedRefreshReadsTheFileAgainAndTakesTheTokenAnotherToolWrote() throws IOException {
+    void aRejectedRefreshReadsTheFileAgainAndTakesTheTokenAnotherToolWrote() throws Exception {
         Path file = tokenFile("kiro-auth-token.json", "access-old-00004", "refresh-old-00004", inSeconds(60));
         KiroTokenCredentials credentials = credentials(file);
         endpoint.answer(call -> {
@@ -126,7 +150,8 @@ class KiroTokenCredentialsTest {
             return new RefreshEndpoint.Answer(400, "{\"message\":\"Invalid refresh token refresh-old-00004\"}");
         });
 
-        assertThat(authorization(credentials)).isEqualTo("Bearer access-kiro-00004");
+        assertThat(authorizationAfterRefresh(credentials, "Bearer access-kiro-00004"))
+                .isEqualTo("Bearer access-kiro-00004");
         assertThat(credentials.missingReason()).isNull();
         assertThat(endpoint.calls()).hasSize(1);
     }
@@ -159,7 +184,7 @@ class KiroTokenCredentialsTest {
                 "{\"error\":\"invalid_grant\",\"message\":\"bad token refresh-old-00006\"}"));
         KiroTokenCredentials credentials = credentials(file);
 
-        String reason = credentials.missingReason();
+        String reason = credentials.awaitReady();
 
         assertThat(reason).contains("expired").contains(file.toString()).contains("rejected the refresh token")
                 .contains("invalid_grant").doesNotContain("refresh-old-00006").doesNotContain("access-old-00006");
@@ -198,14 +223,14 @@ class KiroTokenCredentialsTest {
     }
 
     @Test
-    void twoInstancesWithTwoFilesNeverExchangeTokens() throws IOException {
+    void twoInstancesWithTwoFilesNeverExchangeTokens() throws Exception {
         Path first = tokenFile("first.json", "access-first-0009", "refresh-first-0009", inSeconds(3600));
         Path second = tokenFile("second.json", "access-second-009", "refresh-second-09", inSeconds(60));
         endpoint.grants("access-second-new9", "refresh-second-new");
         KiroTokenCredentials one = credentials(first);
         KiroTokenCredentials two = credentials(second);
 
-        assertThat(authorization(two)).isEqualTo("Bearer access-second-new9");
+        assertThat(authorizationAfterRefresh(two, "Bearer access-second-new9")).isEqualTo("Bearer access-second-new9");
         assertThat(authorization(one)).isEqualTo("Bearer access-first-0009");
         assertThat(endpoint.calls()).hasSize(1);
         assertThat(endpoint.calls().get(0).body().path("refreshToken").asText()).isEqualTo("refresh-second-09");
@@ -254,7 +279,7 @@ class KiroTokenCredentialsTest {
     }
 
     @Test
-    void anIdcTokenRefreshesAtOidcWithItsClientRegistration() throws IOException {
+    void anIdcTokenRefreshesAtOidcWithItsClientRegistration() throws Exception {
         Path file = dir.resolve("kiro-auth-token.json");
         Files.writeString(file, Json.string(Map.of("accessToken", "access-idc-00012", "refreshToken",
                 "refresh-idc-00012", "expiresAt", inSeconds(30), "authMethod", "IdC", "region", "eu-central-1",
@@ -265,7 +290,7 @@ class KiroTokenCredentialsTest {
 
         KiroTokenCredentials credentials = credentials(file);
 
-        assertThat(authorization(credentials)).isEqualTo("Bearer access-idc-new12");
+        assertThat(authorizationAfterRefresh(credentials, "Bearer access-idc-new12")).isEqualTo("Bearer access-idc-new12");
         RefreshEndpoint.Call call = endpoint.calls().get(0);
         assertThat(call.path()).isEqualTo("/oidc/eu-central-1/token");
         assertThat(call.body().path("grantType").asText()).isEqualTo("refresh_token");
@@ -281,12 +306,12 @@ class KiroTokenCredentialsTest {
         Files.writeString(file, Json.string(Map.of("accessToken", "access-idc-00013", "refreshToken",
                 "refresh-idc-00013", "expiresAt", inSeconds(-30), "authMethod", "IdC", "clientIdHash", "zzz")));
 
-        assertThat(credentials(file).missingReason()).contains(dir.resolve("zzz.json").toString());
+        assertThat(credentials(file).awaitReady()).contains(dir.resolve("zzz.json").toString());
         assertThat(endpoint.calls()).isEmpty();
     }
 
     @Test
-    void theFactoryReadsTheOptions() throws IOException {
+    void theFactoryReadsTheOptions() throws Exception {
         Path file = tokenFile("kiro-auth-token.json", "access-fact-00014", "refresh-fact-00014", inSeconds(1200));
         endpoint.grants("access-fact-new14", "refresh-fact-new14");
 
@@ -297,7 +322,7 @@ class KiroTokenCredentialsTest {
         Credentials wideMargin = new KiroCredentialsFactory().create(KiroTestSettings.provider("kiro",
                 Map.of("token-path", file.toString(), "refresh-margin", "30m",
                         "refresh-url", endpoint.url("/{region}/refreshToken"))), null);
-        assertThat(authorization(wideMargin)).isEqualTo("Bearer access-fact-new14");
+        assertThat(authorizationAfterRefresh(wideMargin, "Bearer access-fact-new14")).isEqualTo("Bearer access-fact-new14");
         assertThat(KiroOptions.expandHome("~/.aws/x.json"))
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".aws/x.json"));
     }
@@ -333,9 +358,21 @@ class KiroTokenCredentialsTest {
         return Instant.now().plusSeconds(seconds).toString();
     }
 
-    private static String authorization(Credentials credentials) {
+    /** The header a call gets, asked for as the provider client does (awaitReady, then authorize). */
+    static String authorization(Credentials credentials) {
+        credentials.awaitReady();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1/"));
         credentials.authorize(builder);
         return builder.build().headers().firstValue("Authorization").orElse(null);
+    }
+
+    /** The header calls get once the background refresh a still-valid token started has finished. */
+    static String authorizationAfterRefresh(Credentials credentials, String expected) throws InterruptedException {
+        String seen = authorization(credentials);
+        for (int i = 0; i < 200 && !expected.equals(seen); i++) {
+            Thread.sleep(50);
+            seen = authorization(credentials);
+        }
+        return seen;
     }
 }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ public final class RefreshEndpoint implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Function<Call, Answer> answer = call -> new Answer(500, "{}");
     private volatile long delayMillis;
+    private volatile CountDownLatch hold;
 
     public RefreshEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,6 +39,10 @@ public final class RefreshEndpoint implements AutoCloseable {
                 calls.add(call);
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
+                }
+                CountDownLatch held = hold;
+                if (held != null) {
+                    held.await();
                 }
                 Answer a = answer.apply(call);
                 byte[] bytes = a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -69,6 +75,11 @@ public final class RefreshEndpoint implements AutoCloseable {
 
     public void delay(long millis) {
         this.delayMillis = millis;
+    }
+
+    /** Answers only once the latch is released: a refresh that is still under way for as long as a test needs. */
+    public void holdUntil(CountDownLatch release) {
+        this.hold = release;
     }
 
     public List<Call> calls() {

@@ -1,0 +1,70 @@
+package dev.ccr.router;
+
+import dev.ccr.error.ErrorType;
+import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
+import dev.ccr.model.Target;
+import dev.ccr.provider.FailureKind;
+import dev.ccr.provider.ProviderException;
+import dev.ccr.provider.ProviderUnavailableException;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+
+/**
+ * One attempt at a target, whoever chose it (a route's {@code provider:NAME} step or the target a request pinned):
+ * admits the call against the provider's status (enabled, breaker, retry-after pause, concurrency and token limits)
+ * — refusing with a retryable error so a balancer moves on at once — then runs the provider's route. A successful
+ * call keeps its slot until the client's response ends.
+ */
+final class TargetCall {
+    private TargetCall() {
+    }
+
+    /** Rough input size for the token budget before the real count is known: four bytes a token. */
+    static long estimateTokens(MessagesRequest request) {
+        return request == null ? 0 : request.rawBody().length / 4 + request.maxTokens();
+    }
+
+    static boolean attempt(Target target, ProviderStatus status, AsyncProcessor route, Exchange exchange,
+                           AsyncCallback callback) {
+        String provider = target.provider();
+        MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
+        long estimate = estimateTokens(request);
+        Unavailability refused = status.admit(estimate);
+        if (refused != null) {
+            exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,
+                    refused.overloaded() ? ErrorType.OVERLOADED : ErrorType.UNAVAILABLE,
+                    refused.overloaded() ? 529 : 503, "Provider '" + provider + "' is " + refused.reason(),
+                    refused.retryAfter(), null));
+            callback.done(true);
+            return true;
+        }
+        exchange.setProperty(ExchangeKeys.TARGET, target);
+        if (record != null && request != null) {
+            record.attempt(provider, target.modelFor(request));
+        }
+        long start = System.nanoTime();
+        return route.process(exchange, doneSync -> {
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                status.release(estimate, 0);
+                status.failed(failure);
+                if (record != null) {
+                    record.attemptFailed(provider, failure instanceof ProviderException pe ? pe.kind()
+                            : FailureKind.UNAVAILABLE);
+                }
+            } else {
+                status.succeeded(System.nanoTime() - start);
+                if (record != null) {
+                    record.upstreamHead();
+                    record.onEnd(() -> status.release(estimate, record.inputTokens() + record.outputTokens()));
+                } else {
+                    status.release(estimate, 0);
+                }
+            }
+            callback.done(doneSync);
+        });
+    }
+}

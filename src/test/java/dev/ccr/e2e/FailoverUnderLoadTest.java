@@ -1,0 +1,152 @@
+package dev.ccr.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccr.json.Json;
+import dev.ccr.testing.MockCodeWhispererProcess;
+import dev.ccr.testing.MockUpstream;
+import dev.ccr.testing.RouterHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seeds' scenario under load when the primary account's server dies (SIGKILL, a separate process) in the middle
+ * of it: every request gets an answer — the ones under way on the dead account fail over to the other — and /stats
+ * counts every one of them.
+ */
+class FailoverUnderLoadTest {
+    private static final int REQUESTS = 300;
+    private static final int CONNECTIONS = 20;
+    /* a client that has waited 20 s has been left hanging: every answer here takes a few seconds at most */
+
+    @TempDir
+    Path tokens;
+    MockCodeWhispererProcess primary;
+    MockUpstream secondary;
+    RouterHarness router;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (router != null) {
+            router.close();
+        }
+        if (secondary != null) {
+            secondary.close();
+        }
+        if (primary != null) {
+            primary.close();
+        }
+    }
+
+    private void start(long primaryPauseMillis) throws Exception {
+        primary = MockCodeWhispererProcess.start("primary", primaryPauseMillis);
+        secondary = new MockUpstream();
+        SeedsScenarioTest.answerAs(secondary, "secondary");
+        router = RouterHarness.start(SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl()));
+    }
+
+    @Test
+    void noRequestIsLostWhenThePrimaryDiesUnderLoad() throws Exception {
+        start(5);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch halfway = new CountDownLatch(REQUESTS / 2);
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        ExecutorService connections = Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            for (int i = 0; i < REQUESTS; i++) {
+                connections.submit(() -> {
+                    outcomes.merge(send(client), 1, Integer::sum);
+                    done.incrementAndGet();
+                    halfway.countDown();
+                });
+            }
+            assertThat(halfway.await(2, TimeUnit.MINUTES)).isTrue();
+            primary.kill();
+            connections.shutdown();
+            assertThat(connections.awaitTermination(3, TimeUnit.MINUTES)).as("every client got an answer").isTrue();
+        } finally {
+            connections.shutdownNow();
+        }
+
+        // the seeds cap each account at 8 calls in flight: with one account dead, a request that finds the other one
+        // full is rightly refused with 529 (Claude Code retries it); what must never happen is no answer at all, or a
+        // provider's broken answer surfacing as a failed request
+        int refused = outcomes.getOrDefault("529 overloaded_error", 0);
+        assertThat(outcomes).as("answers by status, or the client's failure")
+                .containsKeys("200 primary", "200 secondary");
+        assertThat(outcomes.keySet()).as("answers by status, or the client's failure")
+                .isSubsetOf("200 primary", "200 secondary", "529 overloaded_error");
+        assertThat(refused).isLessThan(REQUESTS / 10);
+        JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
+        assertThat(total.path("requests").asInt()).as("every request counted").isEqualTo(REQUESTS);
+        assertThat(total.path("errors").asInt()).isEqualTo(refused);
+    }
+
+    @Test
+    void aRequestNeitherAccountCanTakeIsAnsweredAndCounted() throws Exception {
+        primary = MockCodeWhispererProcess.start("primary", 1000);
+        secondary = new MockUpstream();
+        secondary.on("/generateAssistantResponse", (ex, req) -> {
+            Thread.sleep(3000);
+            MockUpstream.json(ex, 503, "{\"message\":\"busy\"}", Map.of());
+        });
+        Map<String, String> properties = SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl());
+        properties.put("ccr.providers.codewhisperer-primary.limits.max-concurrent-requests", "1");
+        properties.put("ccr.providers.codewhisperer-secondary.limits.max-concurrent-requests", "1");
+        router = RouterHarness.start(properties);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService busy = Executors.newFixedThreadPool(2);
+        try {
+            busy.submit(() -> send(client));
+            busy.submit(() -> send(client));
+            Thread.sleep(1000);
+
+            // both accounts are at their limit: the balancer refuses at once, on the router's own thread
+            assertThat(send(client)).isEqualTo("529 overloaded_error");
+        } finally {
+            busy.shutdownNow();
+        }
+        JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
+        assertThat(total.path("errorsByKind").path("unavailable").asInt()
+                + total.path("errorsByKind").path("5xx").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    private String send(HttpClient client) {
+        HttpRequest request = HttpRequest.newBuilder(router.uri("/v1/messages")).timeout(Duration.ofSeconds(20))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,"
+                        + "\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return response.statusCode() + " " + Json.parse(response.body()).path("error").path("type").asText()
+                        + (response.statusCode() == 529 ? "" : " " + response.body());
+            }
+            String text = Json.parse(response.body()).path("content").get(0).path("text").asText();
+            return "200 " + text.substring(text.lastIndexOf(' ') + 1);
+        } catch (Exception e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+}
