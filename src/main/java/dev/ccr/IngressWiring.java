@@ -7,6 +7,7 @@ import dev.ccr.ingress.BodyLog;
 import dev.ccr.ingress.ClientAuthenticator;
 import dev.ccr.ingress.ClientErrorWriter;
 import dev.ccr.ingress.ClientResponseWriter;
+import dev.ccr.ingress.CrossSiteGuard;
 import dev.ccr.ingress.GracefulDrain;
 import dev.ccr.ingress.IngressBeans;
 import dev.ccr.ingress.MessagesRequestReader;
@@ -19,7 +20,7 @@ import dev.ccr.ingress.netty.IngressHttpComponent;
 import dev.ccr.ingress.netty.IngressLimits;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.ProviderStatusBoard;
-import dev.ccr.router.RequestListener;
+import dev.ccr.request.RequestListener;
 import dev.ccr.tokens.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -62,6 +63,10 @@ final class IngressWiring {
         Registry registry = context.getRegistry();
         registry.bind(IngressBeans.ACTIVE_REQUESTS, activeRequests);
         registry.bind(IngressBeans.CLIENT_AUTHENTICATOR, authenticator);
+        CrossSiteGuard crossSiteGuard = CrossSiteGuard.from(settings);
+        LOG.info("Answering to Host names {}; browser origins allowed besides the router's own: {}",
+                crossSiteGuard.hosts().describe(), settings.list("ccr.allowed-origins"));
+        registry.bind(IngressBeans.CROSS_SITE_GUARD, crossSiteGuard);
         registry.bind(IngressBeans.MESSAGES_REQUEST_READER,
                 new MessagesRequestReader(maxBody, true, requestListener, activeRequests, bodyLog));
         registry.bind(IngressBeans.COUNT_TOKENS_REQUEST_READER,

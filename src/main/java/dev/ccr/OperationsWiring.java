@@ -5,7 +5,7 @@ import dev.ccr.admin.AdminBeans;
 import dev.ccr.admin.ModelMapOverrides;
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
-import dev.ccr.router.RequestListener;
+import dev.ccr.request.RequestListener;
 import dev.ccr.stats.MetricsResponder;
 import dev.ccr.stats.Observability;
 import dev.ccr.stats.StatsBeans;

@@ -7,7 +7,7 @@ import dev.ccr.provider.ProviderCallProcessor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.provider.kiro.KiroCredentialsFactory;
-import dev.ccr.router.RouterNames;
+import dev.ccr.model.RouterNames;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Builds the router's beans from the configuration and binds them under the names the YAML routes use, one layer
  * at a time from the bottom up: each layer's wiring class binds that layer's beans, named by the constants next to
- * its YAML ({@link dev.ccr.router.RouterNames}, {@link dev.ccr.ingress.IngressBeans},
+ * its YAML ({@link dev.ccr.model.RouterNames}, {@link dev.ccr.ingress.IngressBeans},
  * {@link dev.ccr.stats.StatsBeans}, {@link dev.ccr.admin.AdminBeans}, {@link dev.ccr.stats.views.SeedsViews}).
  * Only what the routes cannot express lives here.
  */

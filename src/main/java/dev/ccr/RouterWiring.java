@@ -3,17 +3,20 @@ package dev.ccr;
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.ingress.GuardedIngressRule;
 import dev.ccr.router.CategoryDispatcher;
+import dev.ccr.router.ClassificationFlowValidator;
 import dev.ccr.router.CircuitBreakers;
 import dev.ccr.router.HealthChecker;
 import dev.ccr.router.ProviderComponent;
 import dev.ccr.router.ProviderRoutesBuilder;
 import dev.ccr.router.ProviderStatusBoard;
-import dev.ccr.router.RequestClassifier;
 import dev.ccr.router.RouteTargetValidator;
-import dev.ccr.router.RouterNames;
+import dev.ccr.model.RouterNames;
 import dev.ccr.router.ValidatingRouteReloadStrategy;
+import dev.ccr.router.classify.ClassificationBeans;
 import dev.ccr.router.classify.ModelOverrides;
+import dev.ccr.router.classify.RoutingRules;
 import dev.ccr.tokens.TokenCounter;
 import dev.ccr.transform.ProtocolTransformer;
 import org.apache.camel.CamelContext;
@@ -23,11 +26,11 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Registry;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The router layer: a circuit breaker and a status per provider, the {@code provider:} component the category routes
- * send to, one route per provider from the template, checks of every route's targets, health checks, and the
- * request classifier.
+ * send to, one route per provider from the template, checks of every route, health checks, and classification.
  */
 final class RouterWiring {
     private RouterWiring() {
@@ -55,13 +58,14 @@ final class RouterWiring {
     }
 
     /**
-     * The classifier and the dispatcher to the category routes come last in the router layer: the classifier
-     * consults the model map the admin API changes at run time.
+     * The classification rules (the beans routes/common/classify.camel.yaml uses) and the dispatcher to the
+     * category routes come last in the router layer: the rules consult the model map the admin API changes at run
+     * time.
      */
     static void wireClassification(CamelContext context, Settings settings, Iterable<String> propertyNames,
                                    ProviderRegistry providers, ModelOverrides runtimeModelMap) {
-        context.getRegistry().bind(RouterNames.REQUEST_CLASSIFIER,
-                RequestClassifier.create(settings, propertyNames, providers, new TokenCounter(), runtimeModelMap));
+        ClassificationBeans.bind(context, RoutingRules.load(settings, propertyNames, providers, new TokenCounter(),
+                runtimeModelMap));
         CategoryDispatcher categoryDispatcher = new CategoryDispatcher();
         categoryDispatcher.setCamelContext(context);
         ContextServices.add(context, categoryDispatcher);
@@ -69,21 +73,31 @@ final class RouterWiring {
     }
 
     /**
-     * Every route's provider targets are checked as it is added (a mistake stops the start, naming file, route and
-     * value), and edited category files are checked before they replace the running routes.
+     * Every route's provider targets and categories are checked as it is added (a mistake stops the start, naming
+     * file, route and value), every HTTP route must run the ingress guard, and edited category and classification
+     * files are checked before they replace the running routes.
      */
     private static void installRouteValidation(CamelContext context, Settings settings, ProviderRegistry providers) {
-        RouteTargetValidator validator = new RouteTargetValidator(context, providers);
+        RouteTargetValidator targets = new RouteTargetValidator(context, providers);
+        ClassificationFlowValidator categories = new ClassificationFlowValidator(context);
+        Consumer<RouteDefinition> validator = route -> {
+            targets.validate(route);
+            categories.validate(route);
+        };
         context.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(
                 new ModelLifecycleStrategySupport() {
                     @Override
                     public void onAddRouteDefinition(RouteDefinition route) {
-                        validator.validate(route);
+                        GuardedIngressRule.check(route);
+                        validator.accept(route);
                     }
                 });
         if (settings.bool("ccr.routes.reload", true)) {
             ContextServices.add(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.reload-directory",
                     "routes/" + settings.string("ccr.scenario", "default")), "*.camel.yaml", validator));
+            // the classification flow, the one file of routes/common meant to be edited while the router runs
+            ContextServices.add(context, new ValidatingRouteReloadStrategy(settings.string("ccr.routes.common-directory",
+                    "routes/common"), "classify.camel.yaml", validator));
         }
     }
 }

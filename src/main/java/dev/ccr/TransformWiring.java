@@ -1,7 +1,7 @@
 package dev.ccr;
 
 import dev.ccr.provider.ProviderRegistry;
-import dev.ccr.router.RouterNames;
+import dev.ccr.model.RouterNames;
 import dev.ccr.transform.ProtocolTransformer;
 import dev.ccr.transform.RequestTransformProcessor;
 import dev.ccr.transform.ResponseTransformProcessor;

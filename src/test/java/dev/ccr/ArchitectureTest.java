@@ -14,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package graph README's package table describes: no cycle between packages, each layer calls only the layers
  * below it (ingress → router → transform → provider, with shared leaf packages under all of them), the operations
- * layer reads the request path but the request path never depends on it, and only the root package wires.
+ * layer reads the request path (the request's record and events in dev.ccr.request) but the request path never
+ * depends on it, and only the root package wires.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -47,6 +48,7 @@ class ArchitectureTest {
                 .layer("Operations").definedBy("dev.ccr.admin..", "dev.ccr.stats..")
                 .layer("Ingress").definedBy("dev.ccr.ingress..")
                 .layer("Router").definedBy("dev.ccr.router..")
+                .layer("Request").definedBy("dev.ccr.request..")
                 .layer("Transform").definedBy("dev.ccr.transform..")
                 .layer("Provider").definedBy("dev.ccr.provider..")
                 .layer("Shared").definedBy("dev.ccr.model..", "dev.ccr.error..", "dev.ccr.config..",
@@ -56,9 +58,10 @@ class ArchitectureTest {
                 .whereLayer("Operations").mayOnlyBeAccessedByLayers("Wiring", "Tools")
                 .whereLayer("Ingress").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Router").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Operations", "Tools")
+                .whereLayer("Request").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router", "Operations")
                 .whereLayer("Transform").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router")
-                .whereLayer("Provider").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router", "Transform",
-                        "Operations", "Tools")
+                .whereLayer("Provider").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router", "Request",
+                        "Transform", "Operations", "Tools")
                 .whereLayer("Shared").mayNotAccessAnyLayer();
         layers.check(classes);
     }

@@ -2,7 +2,7 @@ package dev.ccr.admin;
 
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
-import dev.ccr.router.RequestListener;
+import dev.ccr.request.RequestListener;
 import dev.ccr.router.ProviderStatusBoard;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;

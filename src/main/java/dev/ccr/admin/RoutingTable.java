@@ -2,7 +2,7 @@ package dev.ccr.admin;
 
 import dev.ccr.model.Target;
 import dev.ccr.router.PinnedTargetEndpoint;
-import dev.ccr.router.RouterNames;
+import dev.ccr.model.RouterNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.Model;

@@ -8,6 +8,9 @@ public enum ErrorType {
     NOT_FOUND("not_found_error", 404),
     METHOD_NOT_ALLOWED("invalid_request_error", 405),
     REQUEST_TOO_LARGE("request_too_large", 413),
+    UNSUPPORTED_MEDIA_TYPE("invalid_request_error", 415),
+    /** A request for a Host name this router does not answer to (DNS rebinding). */
+    MISDIRECTED_REQUEST("invalid_request_error", 421),
     RATE_LIMIT("rate_limit_error", 429),
     API("api_error", 500),
     TIMEOUT("timeout_error", 504),

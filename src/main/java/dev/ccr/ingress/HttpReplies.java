@@ -32,7 +32,10 @@ public final class HttpReplies {
                 headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpUtil.setContentLength(response, body.length);
+        // answers describe providers, conversations or the panel: no browser or proxy keeps a copy
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         copyHeaders(response, headers);
+        BrowserSafetyHeaders.applyTo(response.headers());
         setConnection(response, keepAlive);
         ChannelFuture future = channel.writeAndFlush(response);
         if (!keepAlive) {
@@ -49,6 +52,7 @@ public final class HttpReplies {
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         HttpUtil.setTransferEncodingChunked(response, true);
         copyHeaders(response, headers);
+        BrowserSafetyHeaders.applyTo(response.headers());
         setConnection(response, keepAlive);
         return response;
     }

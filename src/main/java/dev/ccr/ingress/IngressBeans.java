@@ -6,6 +6,8 @@ package dev.ccr.ingress;
  */
 public final class IngressBeans {
     public static final String CLIENT_AUTHENTICATOR = "clientAuthenticator";
+    /** Run first on every HTTP route by the route configuration's interceptFrom: Host, Origin, content type. */
+    public static final String CROSS_SITE_GUARD = "crossSiteGuard";
     public static final String MESSAGES_REQUEST_READER = "messagesRequestReader";
     public static final String COUNT_TOKENS_REQUEST_READER = "countTokensRequestReader";
     public static final String TOKEN_COUNT_RESPONDER = "tokenCountResponder";

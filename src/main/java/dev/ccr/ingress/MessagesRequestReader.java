@@ -10,8 +10,8 @@ import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.NameRules;
 import dev.ccr.router.SessionIds;
-import dev.ccr.router.RequestListener;
-import dev.ccr.router.RequestRecord;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -2,7 +2,7 @@ package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
-import dev.ccr.router.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import dev.ccr.stream.SseParser;
 
 import java.io.IOException;

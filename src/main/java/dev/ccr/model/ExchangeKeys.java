@@ -4,6 +4,10 @@ package dev.ccr.model;
 public final class ExchangeKeys {
     /** The {@link MessagesRequest}. */
     public static final String REQUEST = "ccrRequest";
+    /** The model the client asked for (set by the classification flow, for rules written in YAML). */
+    public static final String MODEL = "ccrModel";
+    /** Claude Code's session id, when the request carries one (for rules and sticky balancers in YAML). */
+    public static final String SESSION_ID = "ccrSessionId";
     /** The category the classifier chose (default, background, thinking, …). */
     public static final String CATEGORY = "ccrCategory";
     /** Why the classifier chose it, for the request log. */

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.router.classify.Categories;
 import org.apache.camel.AsyncCallback;

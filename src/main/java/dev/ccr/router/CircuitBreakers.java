@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.provider.ProviderSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;

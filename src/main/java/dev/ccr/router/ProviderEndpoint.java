@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.model.Target;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
 import org.apache.camel.builder.RouteBuilder;

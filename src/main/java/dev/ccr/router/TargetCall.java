@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.request.RequestRecord;
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;

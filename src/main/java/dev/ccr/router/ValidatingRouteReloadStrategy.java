@@ -7,6 +7,7 @@ import org.apache.camel.spi.RoutesBuilderLoader;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.apache.camel.util.AntPathMatcher;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -19,19 +20,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * Live reload of the category route files that never leaves the router without routes: an edited file is parsed and
+ * Live reload of route files (the category routes, the classification flow) that never leaves the router without routes: an edited file is parsed and
  * its targets checked before anything is replaced; a file that fails is rejected with its name and the reason, and
  * if Camel still fails to start the new routes, the last good version of the file is loaded back.
  */
 public final class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(ValidatingRouteReloadStrategy.class);
 
-    private final RouteTargetValidator validator;
+    private final Consumer<RouteDefinition> validator;
     private final Map<String, String> lastGood = new ConcurrentHashMap<>();
 
-    public ValidatingRouteReloadStrategy(String directory, String pattern, RouteTargetValidator validator) {
+    public ValidatingRouteReloadStrategy(String directory, String pattern, Consumer<RouteDefinition> validator) {
         super(directory, false);
         setPattern(pattern);
         setRemoveAllRoutes(false);
@@ -41,7 +43,7 @@ public final class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrat
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        java.io.File[] files = new java.io.File(getFolder()).listFiles((dir, name) -> name.endsWith(".camel.yaml"));
+        java.io.File[] files = new java.io.File(getFolder()).listFiles((dir, name) -> AntPathMatcher.INSTANCE.match(getPattern(), name));
         if (files != null) {
             for (java.io.File file : files) {
                 remember(ResourceHelper.resolveResource(getCamelContext(), "file:" + file.getPath()));
@@ -87,7 +89,7 @@ public final class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrat
             RoutesDefinition routes = routeBuilder.configureRoutes(getCamelContext());
             for (RouteDefinition route : routes.getRoutes()) {
                 route.setResource(resource);
-                validator.validate(route);
+                validator.accept(route);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.ccr.stats;
 
-import dev.ccr.router.RequestListener;
-import dev.ccr.router.RequestRecord;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import dev.ccr.provider.FailureKind;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ccr.stats;
 
-import dev.ccr.router.RequestListener;
+import dev.ccr.request.RequestListener;
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.ProviderStatusBoard;

@@ -1,6 +1,6 @@
 package dev.ccr.stats;
 
-import dev.ccr.router.RequestRecord;
+import dev.ccr.request.RequestRecord;
 
 /**
  * What statistics, metrics and the request log are told, once the raw {@link RequestListener} callbacks have been

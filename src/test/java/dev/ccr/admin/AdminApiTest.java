@@ -63,7 +63,7 @@ class AdminApiTest {
         HttpResponse<String> missing = admin.getRouting(null);
         HttpResponse<String> wrong = admin.getRouting("not-the-key");
         HttpResponse<String> change = admin.router.client().send(HttpRequest.newBuilder(admin.router.uri("/admin/routing"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"providers\":{\"primary\":{\"enabled\":false}}}")).build(),
+                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"providers\":{\"primary\":{\"enabled\":false}}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(missing.statusCode()).isEqualTo(401);
@@ -215,7 +215,7 @@ class AdminApiTest {
             MockUpstream.writeFlushed(out, "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
         });
         HttpResponse<InputStream> held = admin.router.client().send(HttpRequest.newBuilder(admin.router.uri("/v1/messages"))
-                .header("x-api-key", AdminTestRouter.KEY)
+                .header("x-api-key", AdminTestRouter.KEY).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());

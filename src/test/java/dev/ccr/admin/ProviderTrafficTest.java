@@ -1,8 +1,8 @@
 package dev.ccr.admin;
 
 import dev.ccr.provider.FailureKind;
-import dev.ccr.router.RequestListener;
-import dev.ccr.router.RequestRecord;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

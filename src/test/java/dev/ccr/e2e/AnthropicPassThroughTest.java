@@ -109,6 +109,7 @@ class AnthropicPassThroughTest {
         });
 
         HttpResponse<InputStream> response = router.client().send(HttpRequest.newBuilder(router.uri("/v1/messages"))
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request(true))).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(reader.readLine()).isEqualTo("event: message_start");

@@ -68,7 +68,7 @@ class BackpressureAndLimitsTest {
         byte[] body = "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
         Socket socket = new Socket("127.0.0.1", router.port());
         socket.setReceiveBufferSize(64 * 1024);
-        socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(body);
         return socket;

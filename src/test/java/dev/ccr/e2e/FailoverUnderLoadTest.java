@@ -1,5 +1,6 @@
 package dev.ccr.e2e;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
 import dev.ccr.testing.MockCodeWhispererProcess;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,9 +61,19 @@ class FailoverUnderLoadTest {
 
     private void start(long primaryPauseMillis) throws Exception {
         primary = MockCodeWhispererProcess.start("primary", primaryPauseMillis);
+        warmUp(primary);
         secondary = new MockUpstream();
         SeedsScenarioTest.answerAs(secondary, "secondary");
-        router = RouterHarness.start(SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl()));
+        Map<String, String> properties = SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl());
+        // the surviving account can take every connection's call: then nothing needs to be refused at all
+        properties.put("ccr.providers.codewhisperer-secondary.limits.max-concurrent-requests", String.valueOf(2 * CONNECTIONS));
+        router = RouterHarness.start(properties);
+    }
+
+    /** One call straight to the mock: its JVM answers the first one slowly, which is not what this test measures. */
+    private static void warmUp(MockCodeWhispererProcess mock) throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/generateAssistantResponse"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
@@ -80,6 +93,12 @@ class FailoverUnderLoadTest {
                 });
             }
             assertThat(halfway.await(2, TimeUnit.MINUTES)).isTrue();
+            // the primary's JVM starts cold and may not have answered yet on a busy machine: kill it only once it
+            // carries traffic, which is the case this test is about
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!outcomes.containsKey("200 primary") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             primary.kill();
             connections.shutdown();
             assertThat(connections.awaitTermination(3, TimeUnit.MINUTES)).as("every client got an answer").isTrue();
@@ -87,18 +106,15 @@ class FailoverUnderLoadTest {
             connections.shutdownNow();
         }
 
-        // the seeds cap each account at 8 calls in flight: with one account dead, a request that finds the other one
-        // full is rightly refused with 529 (Claude Code retries it); what must never happen is no answer at all, or a
-        // provider's broken answer surfacing as a failed request
-        int refused = outcomes.getOrDefault("529 overloaded_error", 0);
+        // the surviving account has room for every connection: calls under way on the dead one fail over, nothing is
+        // refused, no answer is lost or broken, and /stats counts every request
         assertThat(outcomes).as("answers by status, or the client's failure")
                 .containsKeys("200 primary", "200 secondary");
         assertThat(outcomes.keySet()).as("answers by status, or the client's failure")
-                .isSubsetOf("200 primary", "200 secondary", "529 overloaded_error");
-        assertThat(refused).isLessThan(REQUESTS / 10);
+                .isSubsetOf("200 primary", "200 secondary");
         JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
         assertThat(total.path("requests").asInt()).as("every request counted").isEqualTo(REQUESTS);
-        assertThat(total.path("errors").asInt()).isEqualTo(refused);
+        assertThat(total.path("errors").asInt()).isZero();
     }
 
     @Test
@@ -145,7 +161,9 @@ class FailoverUnderLoadTest {
             }
             String text = Json.parse(response.body()).path("content").get(0).path("text").asText();
             return "200 " + text.substring(text.lastIndexOf(' ') + 1);
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
+            return "unreadable answer: " + e.getOriginalMessage();
+        } catch (IOException | InterruptedException | RuntimeException e) {
             return e.getClass().getSimpleName();
         }
     }

@@ -104,7 +104,8 @@ class IngressTest {
 
     @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
-        HttpResponse<String> missing = router.get("/v2/nothing");
+        HttpResponse<String> missing = router.client().send(HttpRequest.newBuilder(router.uri("/v2/nothing"))
+                .header("x-api-key", ROUTER_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(error(missing).path("type").asText()).isEqualTo("not_found_error");
 

@@ -115,10 +115,10 @@ class IngressTimeoutsTest {
     @Test
     void anIdleKeptAliveConnectionServesAgainWithinTheIdleTimeoutAndIsClosedAfterIt() throws Exception {
         try (Socket socket = connect()) {
-            write(socket, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+            write(socket, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertThat(readUntil(socket, "{\"status\":\"ok\"}")).startsWith("HTTP/1.1 200");
             Thread.sleep(1000);
-            write(socket, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+            write(socket, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertThat(readUntil(socket, "{\"status\":\"ok\"}")).startsWith("HTTP/1.1 200");
 
             long idleSince = System.nanoTime();
@@ -141,7 +141,7 @@ class IngressTimeoutsTest {
         });
         String body = "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}";
         try (Socket socket = connect()) {
-            write(socket, "POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+            write(socket, "POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length() + "\r\n\r\n" + body);
 
             String answer = readUntil(socket, "0\r\n\r\n");
@@ -162,7 +162,7 @@ class IngressTimeoutsTest {
             Thread.sleep(300); // the router has accepted them all
 
             try (Socket extra = connect()) {
-                write(extra, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+                write(extra, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
                 String answer = readUntilClosed(extra);
                 assertThat(answer).startsWith("HTTP/1.1 503").contains("\"overloaded_error\"").containsIgnoringCase("retry-after");
             }

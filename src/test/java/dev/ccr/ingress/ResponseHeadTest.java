@@ -2,8 +2,8 @@ package dev.ccr.ingress;
 
 import dev.ccr.model.ClientReply;
 import dev.ccr.model.ExchangeKeys;
-import dev.ccr.router.RequestListener;
-import dev.ccr.router.RequestRecord;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import dev.ccr.stream.StreamTranslator;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;

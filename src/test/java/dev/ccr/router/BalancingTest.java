@@ -114,6 +114,7 @@ class BalancingTest {
         });
         HttpResponse<InputStream> held = providers.router.client().send(HttpRequest.newBuilder(
                         providers.router.uri("/v1/messages")).header("X-Test-Strategy", "least-connections")
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}"))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         try {
@@ -140,4 +141,53 @@ class BalancingTest {
         assertThat(counts.getOrDefault("secondary", 0)).isGreaterThanOrEqualTo(16);
     }
 
+    @Test
+    void everyTurnOfOneSessionLandsOnOneProviderOfASeventyThirtyRoute() throws Exception {
+        for (int s = 0; s < 10; s++) {
+            String session = "conversation-" + s;
+            java.util.Set<String> served = new java.util.HashSet<>();
+            for (int turn = 0; turn < 8; turn++) {
+                served.add(servedBy(providers.send("session-weighted", false, session)));
+            }
+            assertThat(served).as(session).hasSize(1);
+        }
+    }
+
+    @Test
+    void sessionsSplitSeventyThirty() throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int s = 0; s < 300; s++) {
+            counts.merge(servedBy(providers.send("session-weighted", false, java.util.UUID.randomUUID().toString())),
+                    1, Integer::sum);
+        }
+        // 300 independent sessions at p = 0.7: ±3.5 standard deviations
+        assertThat(counts.get("primary")).isBetween(182, 238);
+        assertThat(counts.get("secondary")).isBetween(62, 118);
+    }
+
+    @Test
+    void aSessionMovesOnlyWhileItsProviderIsDownAndThenComesBack() throws Exception {
+        String session = null;
+        for (int s = 0; session == null; s++) {
+            if ("primary".equals(servedBy(providers.send("session-weighted", false, "moving-" + s)))) {
+                session = "moving-" + s;
+            }
+        }
+        providers.primary.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 503,
+                "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}", Map.of()));
+        for (int turn = 0; turn < 3; turn++) {
+            assertThat(servedBy(providers.send("session-weighted", false, session))).isEqualTo("secondary");
+        }
+
+        // back once the primary can take calls again (here its breaker, opened by the failures, lets a probe through)
+        providers.primary.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, TwoProviders.OK, Map.of()));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        String servedAfter = servedBy(providers.send("session-weighted", false, session));
+        while (!"primary".equals(servedAfter) && System.nanoTime() < deadline) {
+            assertThat(servedAfter).isEqualTo("secondary");
+            Thread.sleep(200);
+            servedAfter = servedBy(providers.send("session-weighted", false, session));
+        }
+        assertThat(servedAfter).isEqualTo("primary");
+    }
 }

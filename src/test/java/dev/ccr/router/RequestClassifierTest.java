@@ -1,10 +1,12 @@
 package dev.ccr.router;
 
+import dev.ccr.request.RequestRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.router.classify.Categories;
+import dev.ccr.router.classify.ClassificationFlow;
 import dev.ccr.router.classify.ClassifierFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -19,40 +21,26 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The classifier as the ingress route runs it: what it leaves on the exchange and in the request record. */
+/** The classification flow as the ingress route runs it: what it leaves on the exchange and in the request record. */
 class RequestClassifierTest {
-    private CamelContext camel;
+    private ClassificationFlow flow;
 
     @AfterEach
     void stopCamel() {
-        if (camel != null) {
-            camel.stop();
+        if (flow != null) {
+            flow.close();
         }
     }
 
-    private RequestClassifier classifier(Set<String> routes, Map<String, String> routing) throws Exception {
-        camel = ClassifierFixture.camelWithRoutes(routes);
-        Map<String, String> all = new HashMap<>(ClassifierFixture.providerProperties());
-        all.putAll(routing);
-        RequestClassifier classifier = RequestClassifier.create(ClassifierFixture.settings(all), all.keySet(),
-                ClassifierFixture.providers(), ClassifierFixture.TOKENS, dev.ccr.router.classify.ModelOverrides.NONE);
-        classifier.setCamelContext(camel);
-        return classifier;
-    }
-
-    private Exchange exchangeFor(MessagesRequest request) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(ExchangeKeys.REQUEST, request);
-        exchange.setProperty(ExchangeKeys.RECORD, new RequestRecord(RequestListener.NONE));
-        return exchange;
+    private ClassificationFlow classifier(Set<String> routes, Map<String, String> routing) {
+        flow = ClassificationFlow.start(ClassifierFixture.ruleBeans(routing), routes, ClassificationFlow.FILE);
+        return flow;
     }
 
     @Test
     void recordsCategoryAndReasonOnTheExchangeAndTheRecord() throws Exception {
-        RequestClassifier classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
-        Exchange exchange = exchangeFor(ClassifierFixture.capture("18_effort_max.json"));
-
-        classifier.process(exchange);
+        ClassificationFlow classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
+        Exchange exchange = classifier.exchange(ClassifierFixture.capture("18_effort_max.json"));
 
         assertThat(exchange.getProperty(ExchangeKeys.CATEGORY)).isEqualTo(Categories.THINKING);
         assertThat(exchange.getProperty(ExchangeKeys.REASON)).isEqualTo("effort max");
@@ -64,10 +52,8 @@ class RequestClassifierTest {
 
     @Test
     void categoryWithoutARouteFallsBackToDefaultAndSaysWhy() throws Exception {
-        RequestClassifier classifier = classifier(Set.of(Categories.DEFAULT, Categories.EXPLICIT), Map.of());
-        Exchange exchange = exchangeFor(ClassifierFixture.capture("18_effort_max.json"));
-
-        classifier.process(exchange);
+        ClassificationFlow classifier = classifier(Set.of(Categories.DEFAULT, Categories.EXPLICIT), Map.of());
+        Exchange exchange = classifier.exchange(ClassifierFixture.capture("18_effort_max.json"));
 
         assertThat(exchange.getProperty(ExchangeKeys.CATEGORY)).isEqualTo(Categories.DEFAULT);
         assertThat(exchange.getProperty(ExchangeKeys.REASON)).isEqualTo("effort max; no route for category thinking");
@@ -75,10 +61,8 @@ class RequestClassifierTest {
 
     @Test
     void explicitTargetIsSetForTheExplicitRoute() throws Exception {
-        RequestClassifier classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
-        Exchange exchange = exchangeFor(ClassifierFixture.capture("08_model_router_style_provider_comma_model.json"));
-
-        classifier.process(exchange);
+        ClassificationFlow classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
+        Exchange exchange = classifier.exchange(ClassifierFixture.capture("08_model_router_style_provider_comma_model.json"));
 
         assertThat(exchange.getProperty(ExchangeKeys.CATEGORY)).isEqualTo(Categories.EXPLICIT);
         assertThat(exchange.getProperty(ExchangeKeys.TARGET_PROVIDER)).isEqualTo("openrouter");
@@ -87,11 +71,9 @@ class RequestClassifierTest {
 
     @Test
     void modelMapFromTheFactorysPropertiesPinsTheTarget() throws Exception {
-        RequestClassifier classifier = classifier(ClassifierFixture.ALL_CATEGORIES,
+        ClassificationFlow classifier = classifier(ClassifierFixture.ALL_CATEGORIES,
                 Map.of("ccr.routing.model-map.claude-haiku-4.5", "deepseek,deepseek-chat"));
-        Exchange exchange = exchangeFor(ClassifierFixture.capture("05_model_claude-haiku-4-5.json"));
-
-        classifier.process(exchange);
+        Exchange exchange = classifier.exchange(ClassifierFixture.capture("05_model_claude-haiku-4-5.json"));
 
         assertThat(exchange.getProperty(ExchangeKeys.CATEGORY)).isEqualTo(Categories.EXPLICIT);
         assertThat(exchange.getProperty(ExchangeKeys.TARGET_PROVIDER)).isEqualTo("deepseek");
@@ -100,14 +82,12 @@ class RequestClassifierTest {
 
     @Test
     void subagentTagIsRemovedFromTheRequestTheProvidersGet() throws Exception {
-        RequestClassifier classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
+        ClassificationFlow classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
         ObjectNode body = ClassifierFixture.capture("21_subagent_request.json").copyOfBody();
         ObjectNode prompt = (ObjectNode) body.withArray("system").get(2);
         prompt.put("text", "<CCR-SUBAGENT-MODEL>deepseek,deepseek-reasoner</CCR-SUBAGENT-MODEL>\n"
                 + prompt.get("text").asText());
-        Exchange exchange = exchangeFor(ClassifierFixture.request(body));
-
-        classifier.process(exchange);
+        Exchange exchange = classifier.exchange(ClassifierFixture.request(body));
 
         MessagesRequest upstream = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
         assertThat(upstream.system().get(2).get("text").asText()).doesNotContain("CCR-SUBAGENT-MODEL");
@@ -118,11 +98,11 @@ class RequestClassifierTest {
 
     @Test
     void unknownProviderIsA404NamingIt() throws Exception {
-        RequestClassifier classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
+        ClassificationFlow classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
         ObjectNode body = ClassifierFixture.capture("08_model_router_style_provider_comma_model.json").copyOfBody();
         body.put("model", "nowhere,some-model");
 
-        assertThatThrownBy(() -> classifier.process(exchangeFor(ClassifierFixture.request(body))))
+        assertThatThrownBy(() -> classifier.classify(ClassifierFixture.request(body)))
                 .isInstanceOf(RouterException.class)
                 .hasMessageContaining("Unknown provider 'nowhere'")
                 .hasMessageContaining("anthropic, ")
@@ -131,11 +111,11 @@ class RequestClassifierTest {
 
     @Test
     void modelTheProviderDoesNotListIsA400() throws Exception {
-        RequestClassifier classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
+        ClassificationFlow classifier = classifier(ClassifierFixture.ALL_CATEGORIES, Map.of());
         ObjectNode body = ClassifierFixture.capture("08_model_router_style_provider_comma_model.json").copyOfBody();
         body.put("model", "openrouter,gpt-4o");
 
-        assertThatThrownBy(() -> classifier.process(exchangeFor(ClassifierFixture.request(body))))
+        assertThatThrownBy(() -> classifier.classify(ClassifierFixture.request(body)))
                 .isInstanceOf(RouterException.class)
                 .hasMessageContaining("does not serve model 'gpt-4o'")
                 .satisfies(e -> assertThat(((RouterException) e).status()).isEqualTo(400));

@@ -55,6 +55,12 @@ public final class MockUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** A mock Anthropic that answers every {@code /v1/messages} with a minimal message. */
+    public static MockUpstream answeringMessages() throws IOException {
+        return new MockUpstream().on("/v1/messages", (ex, req) -> json(ex, 200, "{\"type\":\"message\",\"content\":[],"
+                + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}", Map.of()));
+    }
+
     /** Answers requests whose path starts with the prefix. */
     public MockUpstream on(String pathPrefix, Handler handler) {
         handlers.put(pathPrefix, handler);

@@ -1,7 +1,5 @@
 package dev.ccr.router.balance;
 
-import dev.ccr.model.ExchangeKeys;
-import dev.ccr.model.MessagesRequest;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;
@@ -63,10 +61,5 @@ public class SessionAffinityBalancer extends TargetBalancer {
         synchronized (pins) {
             return pins.get(session);
         }
-    }
-
-    private static String sessionOf(Exchange exchange) {
-        MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
-        return request == null ? null : request.sessionId();
     }
 }

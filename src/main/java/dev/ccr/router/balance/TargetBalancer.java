@@ -2,10 +2,12 @@ package dev.ccr.router.balance;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
+import dev.ccr.model.ExchangeKeys;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
-import dev.ccr.router.RouterNames;
+import dev.ccr.model.RouterNames;
 import dev.ccr.router.Unavailability;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.AsyncCallback;
@@ -111,6 +113,12 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         }
         return failure instanceof dev.ccr.provider.ProviderUnavailableException
                 || failure instanceof CallNotPermittedException;
+    }
+
+    /** Claude Code's session id of the request, or null. */
+    protected static String sessionOf(Exchange exchange) {
+        MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        return request == null ? null : request.sessionId();
     }
 
     /** The provider status of a candidate's target; subclasses sort by it. */

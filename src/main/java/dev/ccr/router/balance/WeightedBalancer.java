@@ -43,7 +43,8 @@ public class WeightedBalancer extends TargetBalancer {
         return firstThenByPriority(best, available);
     }
 
-    private int weightOf(Candidate c) {
+    /** A candidate's weight: its share of {@code distributionRatio}, else its provider's weight. */
+    protected int weightOf(Candidate c) {
         return weightAt(c.index(), c.status().weight());
     }
 

@@ -10,4 +10,19 @@ public interface ClassificationRule {
     String name();
 
     Optional<Decision> decide(RuleInput input);
+
+    /** A rule its setting switched off: it keeps its place in the flow and never matches. */
+    static ClassificationRule never(String name) {
+        return new ClassificationRule() {
+            @Override
+            public String name() {
+                return name + " (off)";
+            }
+
+            @Override
+            public Optional<Decision> decide(RuleInput input) {
+                return Optional.empty();
+            }
+        };
+    }
 }

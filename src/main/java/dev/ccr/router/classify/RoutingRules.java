@@ -5,16 +5,17 @@ import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.tokens.TokenCounter;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the classifier's rule chain from the {@code ccr.routing.*} properties, in the documented order (see
- * {@link dev.ccr.router.RequestClassifier}). Every bad value is reported with its property name.
+ * Builds the classification rules from the {@code ccr.routing.*} properties; routes/common/classify.camel.yaml decides
+ * their order and what each sends to. Every bad value is reported with its property name.
  */
 public final class RoutingRules {
     public static final String LONG_CONTEXT_THRESHOLD = "ccr.routing.long-context-threshold";
@@ -46,38 +47,37 @@ public final class RoutingRules {
     }
 
     /**
+     * The rules by the bean names routes/common/classify.camel.yaml refers to them with. The order of the checks is
+     * the YAML's; a rule switched off by its property is still bound, as a rule that never matches, so the flow
+     * keeps loading whatever the settings say.
+     *
      * @param propertyNames    every configured property name, to find the {@code ccr.routing.model-map.*} entries
      * @param runtimeOverrides model map entries changed at run time, checked before the configured ones
      */
-    public static RuleChain load(Settings settings, Iterable<String> propertyNames, ProviderRegistry providers,
-                                 TokenCounter tokens, ModelOverrides runtimeOverrides) {
+    public static Map<String, ClassificationRule> load(Settings settings, Iterable<String> propertyNames,
+                                                       ProviderRegistry providers, TokenCounter tokens,
+                                                       ModelOverrides runtimeOverrides) {
         PinnedTargets targets = new PinnedTargets(providers);
-        List<ClassificationRule> rules = new ArrayList<>();
-        rules.add(new SubagentTagRule(targets));
-        rules.add(new ExplicitModelRule(targets));
-        rules.add(new RuntimeModelMapRule(runtimeOverrides));
+        Map<String, ClassificationRule> rules = new LinkedHashMap<>();
+        rules.put("subagentTagRule", new SubagentTagRule(targets));
+        rules.put("explicitModelRule", new ExplicitModelRule(targets));
+        rules.put("runtimeModelMapRule", new RuntimeModelMapRule(runtimeOverrides));
         ModelMap modelMap = ModelMap.load(settings, propertyNames, targets);
-        if (!modelMap.isEmpty()) {
-            rules.add(new ModelMapRule(modelMap));
-        }
-        rules.add(new ImageRule());
-        rules.add(new LongContextRule(tokens,
+        rules.put("modelMapRule", modelMap.isEmpty() ? ClassificationRule.never("model-map") : new ModelMapRule(modelMap));
+        rules.put("imageRule", new ImageRule());
+        rules.put("longContextRule", new LongContextRule(tokens,
                 settings.positive(LONG_CONTEXT_THRESHOLD, DEFAULT_LONG_CONTEXT_THRESHOLD)));
-        rules.add(new WebSearchRule(settings.bool(SEARCH_TOOL_NAME_MATCH, false)));
-        if (settings.bool(SUBAGENT_ENABLED, true)) {
-            rules.add(new SubagentRule());
-        }
-        rules.add(new ThinkingRule(settings.positive(THINKING_MIN_BUDGET, DEFAULT_THINKING_MIN_BUDGET),
+        rules.put("webSearchRule", new WebSearchRule(settings.bool(SEARCH_TOOL_NAME_MATCH, false)));
+        rules.put("subagentRule", settings.bool(SUBAGENT_ENABLED, true) ? new SubagentRule()
+                : ClassificationRule.never("subagent"));
+        rules.put("thinkingRule", new ThinkingRule(settings.positive(THINKING_MIN_BUDGET, DEFAULT_THINKING_MIN_BUDGET),
                 efforts(settings)));
-        // title first: both choose background, and "title request" is the more telling reason for the log
-        if (settings.bool(BACKGROUND_TITLE_GENERATION, true)) {
-            rules.add(new TitleGenerationRule());
-        }
+        rules.put("titleRequestRule", settings.bool(BACKGROUND_TITLE_GENERATION, true) ? new TitleGenerationRule()
+                : ClassificationRule.never("title-generation"));
         List<String> patterns = list(settings, BACKGROUND_MODEL_PATTERNS, DEFAULT_BACKGROUND_MODEL_PATTERNS);
-        if (!patterns.isEmpty()) {
-            rules.add(new BackgroundModelRule(patterns));
-        }
-        return new RuleChain(rules);
+        rules.put("backgroundModelRule", patterns.isEmpty() ? ClassificationRule.never("background-model")
+                : new BackgroundModelRule(patterns));
+        return rules;
     }
 
     private static Set<String> efforts(Settings settings) {

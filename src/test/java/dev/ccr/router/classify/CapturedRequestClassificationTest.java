@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a routing table that serves every category.
  */
 class CapturedRequestClassificationTest {
-    private final RuleChain rules = ClassifierFixture.defaultRules();
+    private final ClassificationFlow rules = ClassifierFixture.defaultRules();
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -46,7 +46,7 @@ class CapturedRequestClassificationTest {
             33_bearer_auth_headers.json                       | default     | no rule matched
             """)
     void classifiesRecordedRequest(String capture, String category, String reason) {
-        Decision decision = rules.classify(ClassifierFixture.input(ClassifierFixture.capture(capture)));
+        Decision decision = rules.classify(ClassifierFixture.capture(capture));
 
         assertThat(decision.category()).isEqualTo(category);
         assertThat(decision.reason()).contains(reason);

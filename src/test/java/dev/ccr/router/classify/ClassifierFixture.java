@@ -30,6 +30,7 @@ public final class ClassifierFixture {
             Categories.IMAGE, Categories.LONG_CONTEXT, Categories.SEARCH, Categories.THINKING, Categories.BACKGROUND,
             Categories.DEFAULT);
     public static final TokenCounter TOKENS = new TokenCounter();
+    private static final Map<Map<String, String>, ClassificationFlow> FLOWS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern TRUNCATED = Pattern.compile("\\.\\.\\.\\[TRUNCATED, original (\\d+) chars]$");
     private static final Pattern PATH_STEP = Pattern.compile("([^.\\[]+)|\\[(\\d+)]");
 
@@ -62,14 +63,23 @@ public final class ClassifierFixture {
                 ProviderRegistry.DEFAULT_RETRYABLE);
     }
 
-    /** The rule chain for the given ccr.routing.* properties (defaults for the rest). */
-    public static RuleChain rules(Map<String, String> routing) {
+    /** The rule beans for the given ccr.routing.* properties (defaults for the rest). */
+    public static Map<String, ClassificationRule> ruleBeans(Map<String, String> routing) {
         Map<String, String> all = new HashMap<>(providerProperties());
         all.putAll(routing);
         return RoutingRules.load(settings(all), all.keySet(), providers(), TOKENS, ModelOverrides.NONE);
     }
 
-    public static RuleChain defaultRules() {
+    /**
+     * The shipped classification flow with the rules for the given ccr.routing.* properties, and a route for every
+     * category. One flow per setting, kept for the test run (a context with no server is cheap).
+     */
+    public static ClassificationFlow rules(Map<String, String> routing) {
+        return FLOWS.computeIfAbsent(Map.copyOf(routing),
+                r -> ClassificationFlow.start(ruleBeans(r), ALL_CATEGORIES, ClassificationFlow.FILE));
+    }
+
+    public static ClassificationFlow defaultRules() {
         return rules(Map.of());
     }
 

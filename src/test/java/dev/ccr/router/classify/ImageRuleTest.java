@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImageRuleTest {
     private static final String IMAGE = """
             {"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBORw0KGgo="}}""";
-    private final RuleChain rules = ClassifierFixture.defaultRules();
+    private final ClassificationFlow rules = ClassifierFixture.defaultRules();
 
     private Decision classify(String messages) {
-        return rules.classify(ClassifierFixture.input(ClassifierFixture.request("""
-                {"model":"claude-opus-5-5","max_tokens":100,"messages":%s}""".formatted(messages))));
+        return rules.classify(ClassifierFixture.request("""
+                {"model":"claude-opus-5-5","max_tokens":100,"messages":%s}""".formatted(messages)));
     }
 
     @Test

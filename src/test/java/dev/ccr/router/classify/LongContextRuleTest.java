@@ -36,11 +36,11 @@ class LongContextRuleTest {
 
     @Test
     void recorded300KPromptIsLongContextAndAPlainRequestIsNot() {
-        RuleChain rules = ClassifierFixture.defaultRules();
+        ClassificationFlow rules = ClassifierFixture.defaultRules();
 
-        assertThat(rules.classify(ClassifierFixture.input(ClassifierFixture.capture("14_prompt_300k_via_stdin.json")))
+        assertThat(rules.classify(ClassifierFixture.capture("14_prompt_300k_via_stdin.json"))
                 .category()).isEqualTo(Categories.LONG_CONTEXT);
-        assertThat(rules.classify(ClassifierFixture.input(ClassifierFixture.capture("01_plain_default_model.json")))
+        assertThat(rules.classify(ClassifierFixture.capture("01_plain_default_model.json"))
                 .category()).isEqualTo(Categories.DEFAULT);
     }
 }

@@ -13,7 +13,7 @@ class ModelMapTest {
     private static final String MAP = "ccr.routing.model-map.";
 
     private static Decision classifyWithMap(Map<String, String> map, String capture) {
-        return ClassifierFixture.rules(map).classify(ClassifierFixture.input(ClassifierFixture.capture(capture)));
+        return ClassifierFixture.rules(map).classify(ClassifierFixture.capture(capture));
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,7 @@ class RuleOrderTest {
             {"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"AA=="}}]}""";
     private static final String WEB_SEARCH_TOOL = """
             {"type":"web_search_20250305","name":"web_search","max_uses":8}""";
-    private final RuleChain rules = ClassifierFixture.defaultRules();
+    private final ClassificationFlow rules = ClassifierFixture.defaultRules();
 
     private static ObjectNode body(String capture) {
         return ClassifierFixture.capture(capture).copyOfBody();
@@ -44,7 +43,7 @@ class RuleOrderTest {
     }
 
     private Decision classify(ObjectNode body) {
-        return rules.classify(ClassifierFixture.input(ClassifierFixture.request(body)));
+        return rules.classify(ClassifierFixture.request(body));
     }
 
     @Test
@@ -90,7 +89,11 @@ class RuleOrderTest {
         MessagesRequest request = ClassifierFixture.request(withEffort(body("21_subagent_request.json"), "max"));
         Set<String> noSubagentRoute = Set.of(Categories.THINKING, Categories.DEFAULT);
 
-        Decision decision = rules.classify(new RuleInput(request, noSubagentRoute::contains));
+        Decision decision;
+        try (ClassificationFlow flow = ClassificationFlow.start(ClassifierFixture.ruleBeans(Map.of()),
+                noSubagentRoute, ClassificationFlow.FILE)) {
+            decision = flow.classify(request);
+        }
 
         assertThat(decision.category()).isEqualTo(Categories.THINKING);
     }
@@ -98,7 +101,7 @@ class RuleOrderTest {
     @Test
     void subagentCategoryCanBeSwitchedOff() {
         Decision decision = ClassifierFixture.rules(Map.of(RoutingRules.SUBAGENT_ENABLED, "false"))
-                .classify(ClassifierFixture.input(ClassifierFixture.capture("21_subagent_request.json")));
+                .classify(ClassifierFixture.capture("21_subagent_request.json"));
 
         assertThat(decision.category()).isEqualTo(Categories.DEFAULT);
     }
@@ -107,9 +110,9 @@ class RuleOrderTest {
     void toolNamesMatchSearchOnlyWhenConfigured() {
         MessagesRequest request = ClassifierFixture.capture("19_toolsearch_tool_reference_result.json");
 
-        assertThat(rules.classify(ClassifierFixture.input(request)).category()).isEqualTo(Categories.DEFAULT);
+        assertThat(rules.classify(request).category()).isEqualTo(Categories.DEFAULT);
         Decision decision = ClassifierFixture.rules(Map.of(RoutingRules.SEARCH_TOOL_NAME_MATCH, "true"))
-                .classify(ClassifierFixture.input(request));
+                .classify(request);
         assertThat(decision.category()).isEqualTo(Categories.SEARCH);
         assertThat(decision.reason()).isEqualTo("tool 'ToolSearch' looks like search");
     }
@@ -119,14 +122,14 @@ class RuleOrderTest {
         MessagesRequest title = ClassifierFixture.capture("32_v2.1.197_title_generation_print_mode.json");
 
         Decision haikuOnly = ClassifierFixture.rules(Map.of(RoutingRules.BACKGROUND_TITLE_GENERATION, "false"))
-                .classify(ClassifierFixture.input(title));
+                .classify(title);
         assertThat(haikuOnly.reason()).isEqualTo("model name contains 'haiku'");
         Decision neither = ClassifierFixture.rules(Map.of(RoutingRules.BACKGROUND_TITLE_GENERATION, "off",
-                RoutingRules.BACKGROUND_MODEL_PATTERNS, "none")).classify(ClassifierFixture.input(title));
+                RoutingRules.BACKGROUND_MODEL_PATTERNS, "none")).classify(title);
         assertThat(neither.category()).isEqualTo(Categories.DEFAULT);
         Decision otherPattern = ClassifierFixture.rules(Map.of(RoutingRules.BACKGROUND_MODEL_PATTERNS, "nano, Flash"))
-                .classify(ClassifierFixture.input(ClassifierFixture.request(
-                        body("01_plain_default_model.json").put("model", "gemini-2.5-flash"))));
+                .classify(ClassifierFixture.request(
+                        body("01_plain_default_model.json").put("model", "gemini-2.5-flash")));
         assertThat(otherPattern.reason()).isEqualTo("model name contains 'flash'");
     }
 
@@ -137,8 +140,11 @@ class RuleOrderTest {
         });
         ClassificationRule later = rule("later", input -> Optional.of(Decision.of(Categories.THINKING, "later")));
 
-        Decision decision = new RuleChain(List.of(failing, later))
-                .classify(ClassifierFixture.input(ClassifierFixture.capture("01_plain_default_model.json")));
+        Decision decision;
+        // the first rule of the flow breaks; a later one would match
+        try (ClassificationFlow flow = flowWith(Map.of("subagentTagRule", failing, "backgroundModelRule", later))) {
+            decision = flow.classify(ClassifierFixture.capture("01_plain_default_model.json"));
+        }
 
         assertThat(decision.category()).isEqualTo(Categories.DEFAULT);
         assertThat(decision.reason()).isEqualTo("rule boom failed (IllegalStateException)");
@@ -150,9 +156,17 @@ class RuleOrderTest {
             throw new RouterException(ErrorType.NOT_FOUND, "Unknown provider 'x'");
         });
 
-        assertThatThrownBy(() -> new RuleChain(List.of(refusing))
-                .classify(ClassifierFixture.input(ClassifierFixture.capture("01_plain_default_model.json"))))
-                .isInstanceOf(RouterException.class);
+        try (ClassificationFlow flow = flowWith(Map.of("subagentTagRule", refusing))) {
+            assertThatThrownBy(() -> flow.classify(ClassifierFixture.capture("01_plain_default_model.json")))
+                    .isInstanceOf(RouterException.class);
+        }
+    }
+
+    /** The shipped flow with some rule beans replaced. */
+    private static ClassificationFlow flowWith(Map<String, ClassificationRule> replaced) {
+        Map<String, ClassificationRule> beans = new java.util.HashMap<>(ClassifierFixture.ruleBeans(Map.of()));
+        beans.putAll(replaced);
+        return ClassificationFlow.start(beans, ClassifierFixture.ALL_CATEGORIES, ClassificationFlow.FILE);
     }
 
     private static ClassificationRule rule(String name, java.util.function.Function<RuleInput, Optional<Decision>> f) {

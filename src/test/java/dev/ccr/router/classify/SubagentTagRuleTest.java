@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubagentTagRuleTest {
     private static final String TAG = "<CCR-SUBAGENT-MODEL>deepseek,deepseek-chat</CCR-SUBAGENT-MODEL>";
-    private final RuleChain rules = ClassifierFixture.defaultRules();
+    private final ClassificationFlow rules = ClassifierFixture.defaultRules();
 
     /** The recorded subagent request with the tag put in front of one of its three system blocks. */
     private static MessagesRequest subagentWithTagIn(int block, String tag) {
@@ -34,7 +34,7 @@ class SubagentTagRuleTest {
         MessagesRequest original = ClassifierFixture.capture("21_subagent_request.json");
         MessagesRequest tagged = subagentWithTagIn(block, TAG);
 
-        Decision decision = rules.classify(ClassifierFixture.input(tagged));
+        Decision decision = rules.classify(tagged);
 
         assertThat(decision.category()).isEqualTo(Categories.EXPLICIT);
         assertThat(decision.explicitTarget()).isEqualTo(new Target("deepseek", "deepseek-chat"));
@@ -52,7 +52,7 @@ class SubagentTagRuleTest {
                 {"model":"claude-opus-5-5","max_tokens":10,"system":"%s  You review code.",
                  "messages":[{"role":"user","content":"hi"}]}""".formatted(TAG));
 
-        Decision decision = rules.classify(ClassifierFixture.input(request));
+        Decision decision = rules.classify(request);
 
         assertThat(decision.explicitTarget()).isEqualTo(new Target("deepseek", "deepseek-chat"));
         assertThat(decision.upstreamRequest().system().asText()).isEqualTo("You review code.");
@@ -65,7 +65,7 @@ class SubagentTagRuleTest {
                  "system":[{"type":"text","text":"billing"},{"type":"text","text":"%s"},{"type":"text","text":"main"}],
                  "messages":[{"role":"user","content":"hi"}]}""".formatted(TAG));
 
-        JsonNode system = rules.classify(ClassifierFixture.input(request)).upstreamRequest().system();
+        JsonNode system = rules.classify(request).upstreamRequest().system();
 
         assertThat(system).hasSize(2);
         assertThat(system.get(0).get("text").asText()).isEqualTo("billing");
@@ -77,7 +77,7 @@ class SubagentTagRuleTest {
         ObjectNode body = subagentWithTagIn(2, TAG).copyOfBody();
         body.put("model", "openrouter,anthropic/claude-sonnet-4");
 
-        Decision decision = rules.classify(ClassifierFixture.input(ClassifierFixture.request(body)));
+        Decision decision = rules.classify(ClassifierFixture.request(body));
 
         assertThat(decision.explicitTarget()).isEqualTo(new Target("deepseek", "deepseek-chat"));
     }
@@ -88,7 +88,7 @@ class SubagentTagRuleTest {
         ArrayNode system = body.withArray("system");
         ((ObjectNode) system.get(2)).put("text", "Some prompt. " + TAG);
 
-        Decision decision = rules.classify(ClassifierFixture.input(ClassifierFixture.request(body)));
+        Decision decision = rules.classify(ClassifierFixture.request(body));
 
         assertThat(decision.category()).isEqualTo(Categories.DEFAULT);
         assertThat(decision.upstreamRequest()).isNull();
@@ -98,7 +98,7 @@ class SubagentTagRuleTest {
     void tagNamingAnUnknownProviderIsANotFoundErrorNamingIt() {
         MessagesRequest request = subagentWithTagIn(2, "<CCR-SUBAGENT-MODEL>nowhere,some-model</CCR-SUBAGENT-MODEL>");
 
-        assertThatThrownBy(() -> rules.classify(ClassifierFixture.input(request)))
+        assertThatThrownBy(() -> rules.classify(request))
                 .isInstanceOf(RouterException.class)
                 .hasMessageContaining("Unknown provider 'nowhere'")
                 .satisfies(e -> assertThat(((RouterException) e).status()).isEqualTo(404));
@@ -108,7 +108,7 @@ class SubagentTagRuleTest {
     void tagWithoutACommaIsAnInvalidRequest() {
         MessagesRequest request = subagentWithTagIn(2, "<CCR-SUBAGENT-MODEL>deepseek-chat</CCR-SUBAGENT-MODEL>");
 
-        assertThatThrownBy(() -> rules.classify(ClassifierFixture.input(request)))
+        assertThatThrownBy(() -> rules.classify(request))
                 .isInstanceOf(RouterException.class)
                 .hasMessageContaining("must name provider,model")
                 .satisfies(e -> assertThat(((RouterException) e).status()).isEqualTo(400));

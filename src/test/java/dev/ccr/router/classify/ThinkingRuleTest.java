@@ -13,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThinkingRuleTest {
 
     private static Decision classify(Map<String, String> settings, String capture) {
-        return ClassifierFixture.rules(settings).classify(ClassifierFixture.input(ClassifierFixture.capture(capture)));
+        return ClassifierFixture.rules(settings).classify(ClassifierFixture.capture(capture));
     }
 
     private static Decision classifyWithThinking(String thinkingJson) throws Exception {
         ObjectNode body = ClassifierFixture.capture("06_model_claude-sonnet-4-5-20250929.json").copyOfBody();
         body.set("thinking", Json.parse(thinkingJson));
-        return ClassifierFixture.defaultRules().classify(ClassifierFixture.input(ClassifierFixture.request(body)));
+        return ClassifierFixture.defaultRules().classify(ClassifierFixture.request(body));
     }
 
     @ParameterizedTest(name = "{0} is not a reason to think harder")

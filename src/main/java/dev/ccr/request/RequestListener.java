@@ -1,4 +1,4 @@
-package dev.ccr.router;
+package dev.ccr.request;
 
 import dev.ccr.provider.FailureKind;
 

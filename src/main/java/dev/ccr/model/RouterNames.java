@@ -1,11 +1,12 @@
-package dev.ccr.router;
+package dev.ccr.model;
 
 import java.util.Optional;
 
 /**
- * Every name the router's flows share with Java: the beans that routes/common/providers.camel.yaml and the category
- * routes refer to, and the only place where a name is built from a provider, a protocol or a category. A name built
- * anywhere else would drift from the YAML silently; here a change shows in one diff.
+ * Every name the router's flows share with Java, as {@link ExchangeKeys} names the exchange's properties: the beans
+ * that routes/common/providers.camel.yaml and the category routes refer to, and the only place where a name is built
+ * from a provider, a protocol or a category. A name built anywhere else would drift from the YAML silently; here a
+ * change shows in one diff.
  */
 public final class RouterNames {
     /** Scheme of the targets a category route sends to: {@code provider:<name>[?model=…]}. */
@@ -15,7 +16,6 @@ public final class RouterNames {
     public static final String PROVIDER_ROUTES = "providerRoutes";
     public static final String CIRCUIT_BREAKER_REGISTRY = "circuitBreakerRegistry";
     public static final String PROVIDER_STATUS_BOARD = "providerStatusBoard";
-    public static final String REQUEST_CLASSIFIER = "requestClassifier";
     /** Sends a classified request to its category's route. */
     public static final String CATEGORY_DISPATCHER = "categoryDispatcher";
     /** The provider call inside each provider route's circuit breaker. */
