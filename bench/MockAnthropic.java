@@ -19,14 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A fast mock of Anthropic's Messages API for the benchmark: JDK only, no build step.
  *
- * <pre>java bench/MockAnthropic.java PORT [EVENT_GAP_MS]</pre>
+ * <pre>java bench/MockAnthropic.java PORT [EVENT_GAP_MS] [STREAM_DELTAS]</pre>
  *
  * Listens on 127.0.0.1:PORT. HTTP/1.1 with keep-alive, one pooled thread per connection, TCP_NODELAY.
  * <ul>
  *   <li>{@code POST /v1/messages}: a small assistant message; with {@code "stream":true} in the body an SSE answer
  *       shaped like Anthropic's (message_start, ping, content_block_start, 4 deltas, content_block_stop,
  *       message_delta, message_stop), each event its own chunk, flushed one by one, with EVENT_GAP_MS
- *       (default 0, or env MOCK_EVENT_GAP_MS) between events.</li>
+ *       (default 0, or env MOCK_EVENT_GAP_MS) between events. With STREAM_DELTAS (or env MOCK_STREAM_DELTAS) the
+ *       stream has that many content_block_delta events instead of four, and each one's text is {@code @<ns>;}:
+ *       the mock's {@link System#nanoTime()} just before writing it, so a client on the same machine can measure
+ *       how long the event took to reach it (nanoTime is the system-wide monotonic clock on Linux).</li>
  *   <li>{@code POST /v1/messages/count_tokens}: {@code {"input_tokens":9}}.</li>
  *   <li>{@code GET|HEAD} anything: {@code {"status":"ok"}} (readiness).</li>
  * </ul>
@@ -38,21 +41,27 @@ public final class MockAnthropic {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final String[] TEXT = {"MOCK-REPLY: ", "hello from t", "he mock serv", "er (model=%s)"};
     private static int gapMs;
+    private static int stampedDeltas;
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18080;
         String gapEnv = System.getenv("MOCK_EVENT_GAP_MS");
         gapMs = args.length > 1 ? Integer.parseInt(args[1])
                 : gapEnv != null && !gapEnv.isBlank() ? Integer.parseInt(gapEnv.trim()) : 0;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1024, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        String deltasEnv = System.getenv("MOCK_STREAM_DELTAS");
+        stampedDeltas = args.length > 2 ? Integer.parseInt(args[2])
+                : deltasEnv != null && !deltasEnv.isBlank() ? Integer.parseInt(deltasEnv.trim()) : 0;
+        // one thread per connection: the streams benchmark holds a few thousand connections open at once
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 8192, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "mock-conn-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        System.out.println("mock-anthropic listening on 127.0.0.1:" + port + " (event gap " + gapMs + " ms)");
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
+        System.out.println("mock-anthropic listening on 127.0.0.1:" + port + " (event gap " + gapMs + " ms"
+                + (stampedDeltas > 0 ? ", " + stampedDeltas + " stamped deltas per stream" : "") + ")");
         while (true) {
             Socket socket = server.accept();
             try {
@@ -134,10 +143,16 @@ public final class MockAnthropic {
         event(out, "ping", "{\"type\":\"ping\"}", true);
         event(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
                 + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}", true);
-        for (String t : TEXT) {
-            String text = t.contains("%s") ? String.format(Locale.ROOT, t, model) : t;
-            event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-                    + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}", true);
+        if (stampedDeltas > 0) {
+            for (int i = 0; i < stampedDeltas; i++) {
+                pause();
+                delta(out, "@" + System.nanoTime() + ";");
+            }
+        } else {
+            for (String t : TEXT) {
+                pause();
+                delta(out, t.contains("%s") ? String.format(Locale.ROOT, t, model) : t);
+            }
         }
         event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}", true);
         event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
@@ -149,14 +164,25 @@ public final class MockAnthropic {
         out.flush();
     }
 
-    private static void event(OutputStream out, String name, String data, boolean gapBefore) throws IOException {
-        if (gapBefore && gapMs > 0) {
+    private static void delta(OutputStream out, String text) throws IOException {
+        event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}", false);
+    }
+
+    private static void pause() throws IOException {
+        if (gapMs > 0) {
             try {
                 Thread.sleep(gapMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted");
             }
+        }
+    }
+
+    private static void event(OutputStream out, String name, String data, boolean gapBefore) throws IOException {
+        if (gapBefore) {
+            pause();
         }
         byte[] bytes = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
         out.write(Integer.toHexString(bytes.length).getBytes(StandardCharsets.ISO_8859_1));

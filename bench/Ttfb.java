@@ -15,11 +15,11 @@ import java.util.Locale;
 /**
  * Sequential streaming-latency probe for the benchmark: JDK only, no build step.
  *
- * <pre>java bench/Ttfb.java HOST PORT SECONDS [WARMUP_REQUESTS] [BODY_FILE] [stream|plain]</pre>
+ * <pre>java bench/Ttfb.java HOST PORT SECONDS [WARMUP_REQUESTS] [BODY_FILE] [stream|plain] [MAX_REQUESTS]</pre>
  *
  * Sends {@code POST /v1/messages} with {@code "stream":true} over one keep-alive connection, one request at a time,
- * for SECONDS (at most 50,000 requests) after WARMUP_REQUESTS unmeasured ones, and measures for each request, from
- * just before the request is written:
+ * for SECONDS (at most MAX_REQUESTS, default 50,000) after WARMUP_REQUESTS unmeasured ones, and measures for each
+ * request, from just before the request is written:
  * <ul>
  *   <li>ttfb: the first byte of the response (status line), like curl's time_starttransfer;</li>
  *   <li>first_event: the first complete SSE event of the body (message_start) is in hand;</li>
@@ -38,6 +38,7 @@ public final class Ttfb {
         double seconds = Double.parseDouble(args[2]);
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         boolean stream = args.length <= 5 || !args[5].equals("plain");
+        int max = args.length > 6 ? Math.min(Integer.parseInt(args[6]), MAX_REQUESTS) : MAX_REQUESTS;
         String flag = "\"stream\":" + stream;
         String body = args.length > 4 && !args[4].isEmpty()
                 ? Files.readString(Path.of(args[4])).replaceFirst("\"stream\"\\s*:\\s*\\w+", flag)
@@ -61,7 +62,7 @@ public final class Ttfb {
         long[] full = new long[MAX_REQUESTS];
         int n = 0;
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (n < MAX_REQUESTS && System.nanoTime() < deadline) {
+        while (n < max && System.nanoTime() < deadline) {
             long[] t = client.once();
             ttfb[n] = t[0];
             firstEvent[n] = t[1];

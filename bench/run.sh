@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
 # Camel Code Router benchmark: direct-to-mock vs through-the-router, side by side, in one run.
-# Usage: bench/run.sh            (from anywhere; see bench/README.md for the knobs)
+# Usage: bench/run.sh [compare]   (from anywhere; see bench/README.md for the knobs)
+#        bench/run.sh streams|soak|failover|latency   the capacity scenarios, one at a time (bench/scenarios/)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 cd "$ROOT"
+
+SCENARIO=${1:-compare}
+case "$SCENARIO" in
+  compare) ;;
+  streams|soak|failover|latency)
+    # shellcheck source=bench/lib.sh
+    . "$HERE/lib.sh"
+    # shellcheck source=/dev/null
+    . "$HERE/scenarios/$SCENARIO.sh"
+    exit 0 ;;
+  *) echo "usage: bench/run.sh [compare|streams|soak|failover|latency]" >&2; exit 2 ;;
+esac
 
 DURATION=${BENCH_DURATION:-10}          # seconds per wrk phase
 WARMUP=${BENCH_WARMUP:-10}              # seconds of unmeasured load on the router per mode before measuring
@@ -16,13 +29,9 @@ EVENT_GAP=${MOCK_EVENT_GAP_MS:-0}       # mock's gap between SSE events (ms)
 BODY_FILE=${BENCH_BODY_FILE:-}          # optional request body (JSON file); default is a tiny "hi"
 ROUTER_JAVA_OPTS=${ROUTER_JAVA_OPTS:-}  # extra JVM options for the router (default: plain java -jar)
 JFR=${BENCH_JFR:-0}                     # 1: record the router with JFR (profile settings) into $OUT/router.jfr
-JAR=target/camel-code-router.jar
-OUT=${BENCH_OUT:-bench/out/$(date +%Y%m%d-%H%M%S)}
-mkdir -p "$OUT"
-ln -sfn "$(basename "$OUT")" bench/out/latest 2>/dev/null || true
-
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+SCENARIO=""                             # compare: output folder without a suffix, as before
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
 
 # ---------------------------------------------------------------------------------------------------- prerequisites
 if ! command -v wrk >/dev/null 2>&1; then
@@ -34,68 +43,8 @@ if ! command -v wrk >/dev/null 2>&1; then
     die "wrk is missing: run 'sudo apt-get update && sudo apt-get install -y wrk' (Debian/Ubuntu) and retry"
   fi
 fi
-command -v curl >/dev/null 2>&1 || die "curl is missing (apt-get install -y curl)"
-command -v java >/dev/null 2>&1 || die "java (17+) is missing"
-if [ ! -f "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
-  log "building $JAR (mvn -q -o package -DskipTests)"
-  mvn -q -o package -DskipTests >"$OUT/build.log" 2>&1 || die "build failed, see $OUT/build.log"
-fi
 [ -z "$BODY_FILE" ] || [ -f "$BODY_FILE" ] || die "BENCH_BODY_FILE=$BODY_FILE does not exist"
 if [ -n "$BODY_FILE" ]; then BODY_FILE=$(cd "$(dirname "$BODY_FILE")" && pwd)/$(basename "$BODY_FILE"); fi
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 20000))
-    if port_free "$p"; then echo "$p"; return; fi
-  done
-  die "no free port found"
-}
-MOCK_PORT=${MOCK_PORT:-$(pick_port)}
-ROUTER_PORT=${ROUTER_PORT:-$(pick_port)}
-[ "$MOCK_PORT" != "$ROUTER_PORT" ] || ROUTER_PORT=$(pick_port)
-port_free "$MOCK_PORT" || die "port $MOCK_PORT (mock) is in use"
-port_free "$ROUTER_PORT" || die "port $ROUTER_PORT (router) is in use"
-DIRECT=http://127.0.0.1:$MOCK_PORT
-ROUTER=http://127.0.0.1:$ROUTER_PORT
-
-# ---------------------------------------------------------------------------------------------------- processes
-MOCK_PID=""
-ROUTER_PID=""
-cleanup() {
-  for pid in $ROUTER_PID $MOCK_PID; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-now_ns() { date +%s%N; }
-http_code() { curl -s -o /dev/null --max-time 1 -w '%{http_code}' "$1" 2>/dev/null || true; }
-wait_ready() { # url pid timeout_s -> prints ns timestamp of the first 200
-  local url=$1 pid=$2 deadline=$(( $(date +%s) + $3 ))
-  while [ "$(date +%s)" -lt "$deadline" ]; do
-    kill -0 "$pid" 2>/dev/null || return 1
-    if [ "$(http_code "$url")" = 200 ]; then now_ns; return 0; fi
-    sleep 0.02
-  done
-  return 1
-}
-alive() { # fail loudly if the mock or the router is gone (e.g. killed from outside by a broad pkill)
-  kill -0 "$MOCK_PID" 2>/dev/null || die "the mock (pid $MOCK_PID) is gone during $1; see $OUT/mock.log"
-  kill -0 "$ROUTER_PID" 2>/dev/null || die "the router (pid $ROUTER_PID) is gone during $1; see $OUT/router.log (SIGTERM from outside?)"
-}
-cpu_ticks() { # utime+stime of a pid, in clock ticks
-  local stat; stat=$(cat "/proc/$1/stat"); stat=${stat##*) }
-  awk '{print $12 + $13}' <<<"$stat"
-}
-rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-CLK_TCK=$(getconf CLK_TCK)
 
 if [ "$JFR" = 1 ]; then
   ROUTER_JAVA_OPTS="$ROUTER_JAVA_OPTS -XX:StartFlightRecording=name=bench,settings=profile"
@@ -111,19 +60,8 @@ log "output: $OUT   mock: $DIRECT   router: $ROUTER   phases: ${DURATION}s, warm
   echo "body_file=${BODY_FILE:-default} router_java_opts=${ROUTER_JAVA_OPTS:-none}"
 } >"$OUT/env.txt"
 
-log "starting mock (java bench/MockAnthropic.java $MOCK_PORT $EVENT_GAP)"
-java -XX:+UseSerialGC -Xms64m -Xmx256m "$HERE/MockAnthropic.java" "$MOCK_PORT" "$EVENT_GAP" >"$OUT/mock.log" 2>&1 &
-MOCK_PID=$!
-wait_ready "$DIRECT/health" "$MOCK_PID" 30 >/dev/null || die "mock did not become ready, see $OUT/mock.log"
-
-log "starting router (java ${ROUTER_JAVA_OPTS:+$ROUTER_JAVA_OPTS }-jar $JAR)"
-T0=$(now_ns)
-# shellcheck disable=SC2086
-CCR_PORT=$ROUTER_PORT ANTHROPIC_UPSTREAM_URL=$DIRECT ANTHROPIC_API_KEY=dummy \
-  java $ROUTER_JAVA_OPTS -jar "$JAR" >"$OUT/router.log" 2>&1 &
-ROUTER_PID=$!
-T1=$(wait_ready "$ROUTER/health" "$ROUTER_PID" 60) || die "router did not become ready, see $OUT/router.log"
-STARTUP_MS=$(( (T1 - T0) / 1000000 ))
+start_mock
+start_router
 STARTUP_CPU=$(awk -v t="$(cpu_ticks "$ROUTER_PID")" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", t / hz}')
 CAMEL_START=$(grep -o 'started in [^)]*)' "$OUT/router.log" | tail -1 || true)
 log "router ready in ${STARTUP_MS} ms, ${STARTUP_CPU} CPU s (pid $ROUTER_PID; Camel: $CAMEL_START)"
@@ -211,8 +149,6 @@ for k in "${!M[@]}"; do echo "$k=${M[$k]}"; done | sort >"$OUT/metrics.txt"
 } >>"$OUT/metrics.txt"
 
 # ---------------------------------------------------------------------------------------------------- report
-ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }
-diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.2f", (b - a) / 1000}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a > 0) printf "%.1f %%", 100 * b / a; else print "n/a"}'; }
 cpu_per_k() { # ticks requests
   awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN{ if (n > 0) printf "%.3f", (t / hz) / n * 1000; else print "n/a"}'; }
@@ -233,7 +169,6 @@ cpu_row() { # label phase
     "$(cpu_per_k "${M[$r.router_cpu_ticks]}" "${M[$r.requests]}")" \
     "$(cpu_per_k "${M[$r.mock_cpu_ticks]}" "${M[$r.requests]}")"
 }
-verdict() { awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN{ ok = (dir == "le") ? (v <= lim) : (v >= lim); print ok ? "met" : "**missed**"}'; }
 
 ADD_P50=$(awk -v a="${M[direct-ns-c1.p50_us]}" -v b="${M[router-ns-c1.p50_us]}" 'BEGIN{printf "%.2f", (b - a) / 1000}')
 ADD_FIRST=$(awk -v a="${M[ttfb-direct.first_event_p50_us]}" -v b="${M[ttfb-router.first_event_p50_us]}" 'BEGIN{printf "%.2f", (b - a) / 1000}')

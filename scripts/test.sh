@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
+[ -x /usr/bin/redis-server ] || missing+=(redis-server) # shared state between router instances
 [ -x /usr/bin/chromium ] || missing+=(chromium)     # the control panel's browser test
 command -v promtool >/dev/null || missing+=(prometheus) # promtool checks the metrics output
 if [ ${#missing[@]} -gt 0 ]; then

@@ -52,6 +52,7 @@ async function refresh() {
     const routing = await call('GET');
     showPanel();
     render(routing);
+    refreshKeys();
     $('live').textContent = 'Live · updated ' + new Date().toLocaleTimeString();
     $('live').classList.remove('stale');
   } catch (e) {
@@ -230,6 +231,37 @@ function renderRoutes(routes) {
         el('td', {text: r.strategy}),
         el('td', {}, targets),
         el('td', {}, el('code', {text: r.routeId}))));
+  }
+}
+
+async function refreshKeys() {
+  const headers = {'accept': 'application/json', 'x-api-key': routerKey() || ''};
+  try {
+    const response = await fetch('/admin/keys', {headers, cache: 'no-store'});
+    if (response.ok) renderKeys((await response.json()).keys);
+  } catch (e) {
+    // the routing refresh reports a lost connection
+  }
+}
+
+function renderKeys(keys) {
+  const body = $('user-keys').tBodies[0];
+  body.replaceChildren();
+  if (!keys.length) {
+    body.append(el('tr', {}, el('td', {colspan: '5', class: 'empty', text: 'No per-user keys'})));
+  }
+  for (const k of keys) {
+    const l = k.limits;
+    const limits = [l.requestsPerMinute ? `${l.requestsPerMinute} req/min` : null,
+      l.tokensPerDay ? `${l.tokensPerDay} tokens/day` : null,
+      l.spendPerMonth ? `$${l.spendPerMonth}/month` : null].filter(Boolean).join(', ') || 'none';
+    const u = k.usage;
+    body.append(el('tr', {},
+        el('th', {scope: 'row', class: 'name', text: k.name}),
+        el('td', {text: limits}),
+        el('td', {text: String(u.requests)}),
+        el('td', {text: `${u.inputTokens} / ${u.outputTokens} / ${u.cacheTokens}`}),
+        el('td', {text: `$${u.spend}`})));
   }
 }
 

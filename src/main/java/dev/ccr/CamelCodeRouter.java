@@ -1,5 +1,6 @@
 package dev.ccr;
 
+import dev.ccr.launch.Launcher;
 import org.apache.camel.main.Main;
 
 import java.util.Map;
@@ -21,6 +22,9 @@ public final class CamelCodeRouter {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(dev.ccr.importer.ImportCommand.NAME)) {
             System.exit(dev.ccr.importer.ImportCommand.run(args, System.out, System.err));
+        }
+        if (Launcher.handles(args)) {
+            System.exit(Launcher.run(args));
         }
         createMain(configFile(), Map.of()).run(args);
     }

@@ -14,13 +14,14 @@ import dev.ccr.ingress.MessagesRequestReader;
 import dev.ccr.ingress.MethodGuard;
 import dev.ccr.ingress.ModelsResponder;
 import dev.ccr.ingress.ProviderHealthResponder;
+import dev.ccr.ingress.RequestDeadline;
 import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.ingress.UnknownPathResponder;
 import dev.ccr.ingress.netty.IngressHttpComponent;
 import dev.ccr.ingress.netty.IngressLimits;
-import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.request.RequestListener;
+import dev.ccr.shared.SharedState;
 import dev.ccr.tokens.TokenCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -49,7 +50,8 @@ final class IngressWiring {
     }
 
     static void wire(CamelContext context, Settings settings, ClientAuthenticator authenticator,
-                     ProviderRegistry providers, ProviderStatusBoard board, RequestListener requestListener) {
+                     ProviderWiring.Wired provider, CatalogWiring.Wired catalog, SharedStateWiring.Wired shared,
+                     ProviderStatusBoard board, RequestListener requestListener) {
         IngressLimits limits = IngressLimits.from(settings);
         // every netty-http route on the port gets the same limits, whichever binds first
         context.addComponent("netty-http", new IngressHttpComponent(limits));
@@ -71,11 +73,14 @@ final class IngressWiring {
                 new MessagesRequestReader(maxBody, true, requestListener, activeRequests, bodyLog));
         registry.bind(IngressBeans.COUNT_TOKENS_REQUEST_READER,
                 new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
-        registry.bind(IngressBeans.TOKEN_COUNT_RESPONDER, new TokenCountResponder(new TokenCounter()));
-        registry.bind(IngressBeans.MODELS_RESPONDER, new ModelsResponder(providers));
-        registry.bind(IngressBeans.PROVIDER_HEALTH_RESPONDER, new ProviderHealthResponder(board));
+        registry.bind(IngressBeans.TOKEN_COUNT_RESPONDER, new TokenCountResponder(new TokenCounter(), catalog.limits()));
+        registry.bind(IngressBeans.MODELS_RESPONDER, new ModelsResponder(provider.providers(), catalog.catalog()));
+        registry.bind(IngressBeans.PROVIDER_HEALTH_RESPONDER, new ProviderHealthResponder(board,
+                provider.unsupportedParameters(), root -> SharedState.describe(shared.redis(), root)));
         registry.bind(IngressBeans.CLIENT_RESPONSE_WRITER, new ClientResponseWriter(bodyLog));
         registry.bind(IngressBeans.CLIENT_ERROR_WRITER, new ClientErrorWriter());
+        registry.bind(IngressBeans.REQUEST_DEADLINE, new RequestDeadline(
+                settings.positiveDuration("ccr.request-deadline", Duration.ofMinutes(10))));
         registry.bind(IngressBeans.GET_ONLY, new MethodGuard("GET"));
         registry.bind(IngressBeans.PUT_ONLY, new MethodGuard("PUT"));
         registry.bind(IngressBeans.UNKNOWN_PATH, new UnknownPathResponder());

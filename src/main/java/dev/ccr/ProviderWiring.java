@@ -3,14 +3,13 @@ package dev.ccr;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.Settings;
 import dev.ccr.provider.CredentialsFactory;
+import dev.ccr.provider.ParameterRecovery;
 import dev.ccr.provider.ProviderCallProcessor;
-import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.provider.kiro.KiroCredentialsFactory;
 import dev.ccr.model.RouterNames;
 import org.apache.camel.CamelContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,24 +18,27 @@ import java.util.Set;
 
 /** The provider layer: one client per configured provider, with its credentials, and the call step of their routes. */
 final class ProviderWiring {
-    private static final Logger LOG = LoggerFactory.getLogger(ProviderWiring.class);
-
     private ProviderWiring() {
     }
 
-    static ProviderRegistry wire(CamelContext context, Settings settings, List<String> propertyNames) {
+    /**
+     * @param providers             the configured providers
+     * @param unsupportedParameters the request parameters providers refused, learned by the calls (for
+     *                              /health/providers)
+     */
+    record Wired(ProviderRegistry providers, UnsupportedParameters unsupportedParameters) {
+    }
+
+    static Wired wire(CamelContext context, Settings settings, List<String> propertyNames) {
         Map<String, CredentialsFactory> credentialFactories = ProviderRegistry.apiKeyFactories();
         credentialFactories.put("codewhisperer", new KiroCredentialsFactory());
         ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, credentialFactories,
                 failoverStatuses(settings));
+        UnsupportedParameters unsupportedParameters = new UnsupportedParameters();
         context.getRegistry().bind(RouterNames.PROVIDER_REGISTRY, providers);
-        context.getRegistry().bind(RouterNames.PROVIDER_CALL, new ProviderCallProcessor(providers));
-        for (ProviderClient provider : providers.all()) {
-            String missing = provider.missingReason();
-            LOG.info("Provider {} ({}, {}): {}", provider.settings().name(), provider.settings().protocol(),
-                    provider.settings().baseUrl(), missing == null ? "ready" : "not ready, " + missing);
-        }
-        return providers;
+        context.getRegistry().bind(RouterNames.PROVIDER_CALL,
+                new ProviderCallProcessor(providers, new ParameterRecovery(unsupportedParameters)));
+        return new Wired(providers, unsupportedParameters);
     }
 
     /** HTTP statuses on which another provider is tried ({@code ccr.failover.statuses}). */

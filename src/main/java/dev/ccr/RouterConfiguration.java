@@ -3,7 +3,9 @@ package dev.ccr;
 import dev.ccr.config.ScenarioProperties;
 import dev.ccr.config.Settings;
 import dev.ccr.ingress.ClientAuthenticator;
+import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
+import dev.ccr.provider.ProviderUrl;
 import dev.ccr.transform.ProtocolTransformer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -19,7 +21,8 @@ import java.util.Map;
  * Builds the router's beans from the configuration and binds them under the names the YAML routes use, one layer
  * at a time from the bottom up: each layer's wiring class binds that layer's beans, named by the constants next to
  * its YAML ({@link dev.ccr.model.RouterNames}, {@link dev.ccr.ingress.IngressBeans},
- * {@link dev.ccr.stats.StatsBeans}, {@link dev.ccr.admin.AdminBeans}, {@link dev.ccr.stats.views.SeedsViews}).
+ * {@link dev.ccr.stats.StatsBeans}, {@link dev.ccr.admin.AdminBeans}, {@link dev.ccr.stats.views.SeedsViews},
+ * {@link dev.ccr.keys.KeysBeans}).
  * Only what the routes cannot express lives here.
  */
 public class RouterConfiguration implements CamelConfiguration {
@@ -38,12 +41,33 @@ public class RouterConfiguration implements CamelConfiguration {
                 properties.loadProperties().stringPropertyNames()));
 
         ClientAuthenticator authenticator = IngressWiring.authenticator(settings);
-        ProviderRegistry providers = ProviderWiring.wire(context, settings, propertyNames);
-        Map<String, ProtocolTransformer> transformers = TransformWiring.wire(context, providers);
-        RouterWiring.Wired router = RouterWiring.wire(context, settings, providers, transformers);
-        OperationsWiring.Wired operations = OperationsWiring.wire(context, settings, providers, router);
+        SharedStateWiring.Wired shared = SharedStateWiring.wire(context, settings);
+        ProviderWiring.Wired provider = ProviderWiring.wire(context, settings, propertyNames);
+        ProviderRegistry providers = provider.providers();
+        CatalogWiring.Wired catalog = CatalogWiring.wire(context, settings, propertyNames, providers);
+        Map<String, ProtocolTransformer> transformers = TransformWiring.wire(context, providers, catalog.limits());
+        RouterWiring.Wired router = RouterWiring.wire(context, settings, providers, transformers, shared);
+        OperationsWiring.Wired operations = OperationsWiring.wire(context, settings, providers, router, shared);
         RouterWiring.wireClassification(context, settings, propertyNames, providers, operations.modelMap());
-        IngressWiring.wire(context, settings, authenticator, providers, router.board(), operations.requestListener());
+        KeysWiring.wire(context, settings, providers, authenticator, shared, catalog, operations);
+        IngressWiring.wire(context, settings, authenticator, provider, catalog, shared, router.board(),
+                operations.requestListener());
+        logProviders(providers, transformers);
+    }
+
+    /**
+     * Where each provider's requests go and whether it is ready. The resolved URL, so a base URL written with or
+     * without its version segment can be checked at a glance; logged once the transforms (which know each
+     * protocol's request path) exist.
+     */
+    private static void logProviders(ProviderRegistry providers, Map<String, ProtocolTransformer> transformers) {
+        for (ProviderClient provider : providers.all()) {
+            String missing = provider.missingReason();
+            String requests = ProviderUrl.describe(provider.settings().baseUrl(),
+                    transformers.get(provider.settings().protocol()).requestPath(provider.settings()));
+            LOG.info("Provider {} ({}): requests go to {}; {}", provider.settings().name(),
+                    provider.settings().protocol(), requests, missing == null ? "ready" : "not ready: " + missing);
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ final class RouterWiring {
     }
 
     static Wired wire(CamelContext context, Settings settings, ProviderRegistry providers,
-                      Map<String, ProtocolTransformer> transformers) {
+                      Map<String, ProtocolTransformer> transformers, SharedStateWiring.Wired shared) {
         Registry registry = context.getRegistry();
         CircuitBreakers breakers = new CircuitBreakers();
         registry.bind(RouterNames.CIRCUIT_BREAKER_REGISTRY, breakers.registry());
@@ -48,6 +48,10 @@ final class RouterWiring {
             registry.bind(RouterNames.breaker(provider.settings().name()), breakers.create(provider.settings()));
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
+        if (shared.redis() != null) {
+            // token budgets and retry-after pauses count for every instance
+            board.share(shared.allowances(), shared.redis());
+        }
         registry.bind(RouterNames.PROVIDER_STATUS_BOARD, board);
         registry.bind(RouterNames.PROVIDER_ROUTES, new ProviderRoutesBuilder(providers));
         context.addComponent(RouterNames.PROVIDER_COMPONENT, new ProviderComponent(providers, board));

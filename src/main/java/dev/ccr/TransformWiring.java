@@ -1,5 +1,6 @@
 package dev.ccr;
 
+import dev.ccr.catalog.TargetLimits;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.model.RouterNames;
 import dev.ccr.transform.ProtocolTransformer;
@@ -16,13 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The transform layer: each protocol's request and response transform, under the names the provider template uses. */
+/**
+ * The transform layer: each protocol's request and response transform, under the names the provider template uses;
+ * both fit the request and its usage to the target's model ({@link TargetLimits}).
+ */
 final class TransformWiring {
     private TransformWiring() {
     }
 
     /** @return the transformers by protocol name */
-    static Map<String, ProtocolTransformer> wire(CamelContext context, ProviderRegistry providers) {
+    static Map<String, ProtocolTransformer> wire(CamelContext context, ProviderRegistry providers, TargetLimits limits) {
         Map<String, ProtocolTransformer> transformers = new LinkedHashMap<>();
         for (ProtocolTransformer transformer : List.of(new AnthropicTransformer(), new OpenAiTransformer(),
                 new GeminiTransformer(), new CodeWhispererTransformer())) {
@@ -31,9 +35,9 @@ final class TransformWiring {
         Registry registry = context.getRegistry();
         for (ProtocolTransformer transformer : transformers.values()) {
             registry.bind(RouterNames.requestTransformer(transformer.protocol()),
-                    new RequestTransformProcessor(transformer, providers));
+                    new RequestTransformProcessor(transformer, providers, limits));
             registry.bind(RouterNames.responseTransformer(transformer.protocol()),
-                    new ResponseTransformProcessor(transformer, providers));
+                    new ResponseTransformProcessor(transformer, providers, limits));
         }
         return transformers;
     }

@@ -13,9 +13,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package graph README's package table describes: no cycle between packages, each layer calls only the layers
- * below it (ingress → router → transform → provider, with shared leaf packages under all of them), the operations
- * layer reads the request path (the request's record and events in dev.ccr.request) but the request path never
- * depends on it, and only the root package wires.
+ * below it (ingress → router → transform → catalog → provider, with the Redis shared state and the leaf packages
+ * under them), the operations layer reads the request path (the request's record and events in dev.ccr.request) but
+ * the request path never depends on it, per-user keys sit on top of both (their authenticator wraps the router key,
+ * their admin API reads bodies and saves files as /admin/routing does), and only the root package wires.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -44,24 +45,31 @@ class ArchitectureTest {
     void layersCallOnlyDownwards() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Wiring").definedBy("dev.ccr")
-                .layer("Tools").definedBy("dev.ccr.importer..")
+                .layer("Tools").definedBy("dev.ccr.importer..", "dev.ccr.launch..")
+                .layer("Keys").definedBy("dev.ccr.keys..")
                 .layer("Operations").definedBy("dev.ccr.admin..", "dev.ccr.stats..")
                 .layer("Ingress").definedBy("dev.ccr.ingress..")
                 .layer("Router").definedBy("dev.ccr.router..")
-                .layer("Request").definedBy("dev.ccr.request..")
                 .layer("Transform").definedBy("dev.ccr.transform..")
+                .layer("Request").definedBy("dev.ccr.request..")
+                .layer("Catalog").definedBy("dev.ccr.catalog..")
                 .layer("Provider").definedBy("dev.ccr.provider..")
+                .layer("SharedState").definedBy("dev.ccr.shared..")
                 .layer("Shared").definedBy("dev.ccr.model..", "dev.ccr.error..", "dev.ccr.config..",
                         "dev.ccr.json..", "dev.ccr.stream..", "dev.ccr.tokens..")
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Tools").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Wiring", "Tools")
-                .whereLayer("Ingress").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Keys").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Operations").mayOnlyBeAccessedByLayers("Wiring", "Tools", "Keys")
+                .whereLayer("Ingress").mayOnlyBeAccessedByLayers("Wiring", "Keys")
                 .whereLayer("Router").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Operations", "Tools")
-                .whereLayer("Request").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router", "Operations")
                 .whereLayer("Transform").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router")
-                .whereLayer("Provider").mayOnlyBeAccessedByLayers("Wiring", "Ingress", "Router", "Request",
-                        "Transform", "Operations", "Tools")
+                .whereLayer("Request").mayOnlyBeAccessedByLayers("Wiring", "Keys", "Ingress", "Router", "Transform",
+                        "Operations")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Wiring", "Keys", "Ingress", "Router", "Transform")
+                .whereLayer("Provider").mayOnlyBeAccessedByLayers("Wiring", "Keys", "Ingress", "Router", "Request",
+                        "Transform", "Catalog", "Operations", "Tools")
+                .whereLayer("SharedState").mayOnlyBeAccessedByLayers("Wiring", "Keys", "Operations", "Router")
                 .whereLayer("Shared").mayNotAccessAnyLayer();
         layers.check(classes);
     }

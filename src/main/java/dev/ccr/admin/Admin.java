@@ -4,6 +4,7 @@ import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.request.RequestListener;
 import dev.ccr.router.ProviderStatusBoard;
+import dev.ccr.shared.RedisLink;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.EventNotifier;
@@ -34,14 +35,23 @@ public record Admin(ModelMapOverrides modelMap, Processor routingResponder, Proc
     /** Far more than anyone maps by hand; small enough that the saved file and every lookup stay small. */
     public static final int DEFAULT_MODEL_MAP_MAX_ENTRIES = 500;
 
-    /** Call while configuring the context, after the provider status board exists and before routes start. */
+    /**
+     * Call while configuring the context, after the provider status board exists and before routes start.
+     *
+     * @param redis the shared state, or null: with it, the overrides are one document in Redis that every instance
+     *              follows (announced changes, and again whenever Redis comes back)
+     */
     public static Admin create(CamelContext context, Settings settings, ProviderRegistry providers,
-                               ProviderStatusBoard board) {
+                               ProviderStatusBoard board, RedisLink redis) {
         ModelMapOverrides modelMap = new ModelMapOverrides();
         OverridesFile file = new OverridesFile(Path.of(settings.string(OVERRIDES_FILE_PROPERTY, DEFAULT_OVERRIDES_FILE)));
+        OverridesStore store = redis == null ? file : new RedisOverridesStore(redis, file);
         RoutingEditor editor = new RoutingEditor(new RoutingPatchReader(providers,
-                settings.positive(MODEL_MAP_MAX_ENTRIES_PROPERTY, DEFAULT_MODEL_MAP_MAX_ENTRIES)), board, modelMap, file);
+                settings.positive(MODEL_MAP_MAX_ENTRIES_PROPERTY, DEFAULT_MODEL_MAP_MAX_ENTRIES)), board, modelMap, store);
         editor.loadSaved();
+        if (redis != null) {
+            redis.subscribe(RedisOverridesStore.TOPIC, ignored -> editor.reload());
+        }
 
         ProviderTraffic traffic = new ProviderTraffic();
         RoutingTable table = new RoutingTable(context);

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The JSON file that keeps run-time routing changes across restarts ({@code ccr.admin.overrides-file}). */
-final class OverridesFile {
+final class OverridesFile implements OverridesStore {
     private final Path path;
 
     OverridesFile(Path path) {
@@ -23,8 +23,14 @@ final class OverridesFile {
         return path;
     }
 
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+
     /** The saved overrides, or empty when none were saved yet. */
-    Optional<JsonNode> read() {
+    @Override
+    public Optional<JsonNode> read() {
         try {
             return Optional.of(Json.parse(Files.readAllBytes(path)));
         } catch (NoSuchFileException e) {
@@ -35,9 +41,10 @@ final class OverridesFile {
         }
     }
 
-    void write(RoutingOverrides overrides) throws IOException {
+    @Override
+    public void write(JsonNode overrides) throws IOException {
         // indented: people read and diff this file
         AtomicFileWriter.write(path, Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(overrides.toJson()));
+                .writeValueAsBytes(overrides));
     }
 }

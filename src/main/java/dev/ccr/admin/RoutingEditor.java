@@ -26,10 +26,10 @@ final class RoutingEditor {
     private final RoutingPatchReader reader;
     private final ProviderStatusBoard board;
     private final ModelMapOverrides modelMap;
-    private final OverridesFile file;
+    private final OverridesStore file;
     private RoutingOverrides current = RoutingOverrides.NONE;
 
-    RoutingEditor(RoutingPatchReader reader, ProviderStatusBoard board, ModelMapOverrides modelMap, OverridesFile file) {
+    RoutingEditor(RoutingPatchReader reader, ProviderStatusBoard board, ModelMapOverrides modelMap, OverridesStore file) {
         this.reader = reader;
         this.board = board;
         this.modelMap = modelMap;
@@ -43,13 +43,30 @@ final class RoutingEditor {
     synchronized void loadSaved() {
         file.read().ifPresent(saved -> {
             RoutingPatchReader.Result result = reader.read(saved);
-            result.errors().forEach(error -> LOG.warn("{}: ignoring saved override {}", file.path(), error));
+            result.errors().forEach(error -> LOG.warn("{}: ignoring saved override {}", file.describe(), error));
             RoutingOverrides loaded = RoutingOverrides.NONE.with(result.patch());
             putIntoEffect(loaded, result.patch());
             current = loaded;
-            LOG.info("Routing overrides from {}: {} provider(s), {} model map entr(ies)", file.path(),
+            LOG.info("Routing overrides from {}: {} provider(s), {} model map entr(ies)", file.describe(),
                     loaded.providers().size(), loaded.modelMap().size());
         });
+    }
+
+    /**
+     * Puts the saved overrides into effect again, whole: another instance changed them (or Redis came back). Fields no
+     * longer overridden return to their configured values.
+     */
+    synchronized void reload() {
+        RoutingPatchReader.Result result = reader.read(file.read().orElse(RoutingOverrides.NONE.toJson()));
+        RoutingOverrides loaded = RoutingOverrides.NONE.with(result.patch());
+        for (ProviderStatus status : board.all()) {
+            for (ProviderField field : ProviderField.values()) {
+                Object value = loaded.value(status.name(), field);
+                field.apply(status, value != null ? value : field.configured(status.settings()));
+            }
+        }
+        modelMap.replaceAll(loaded.modelMap());
+        current = loaded;
     }
 
     /** Checks, saves and applies a change; nothing of it is applied when any field is invalid or the save fails. */
@@ -64,10 +81,10 @@ final class RoutingEditor {
                     + " entries in all (this change would make " + next.modelMap().size() + ")");
         }
         try {
-            file.write(next);
+            file.write(next.toJson());
         } catch (IOException e) {
-            LOG.error("Could not save routing overrides to {}: {}", file.path(), e.toString());
-            throw new RouterException(ErrorType.API, "Could not save the change to " + file.path()
+            LOG.error("Could not save routing overrides to {}: {}", file.describe(), e.toString());
+            throw new RouterException(ErrorType.API, "Could not save the change to " + file.describe()
                     + " (nothing was changed): " + e.getMessage());
         }
         putIntoEffect(next, result.patch());

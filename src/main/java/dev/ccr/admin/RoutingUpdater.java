@@ -1,13 +1,7 @@
 package dev.ccr.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.json.Json;
-import dev.ccr.error.ErrorType;
-import dev.ccr.error.RouterException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-
-import java.io.IOException;
 
 /**
  * {@code PUT /admin/routing}: applies a JSON change such as
@@ -25,14 +19,7 @@ final class RoutingUpdater implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        JsonNode change;
-        try {
-            change = Json.parse(body == null ? new byte[0] : body);
-        } catch (IOException e) {
-            throw new RouterException(ErrorType.INVALID_REQUEST, "body: not valid JSON");
-        }
-        editor.apply(change);
+        editor.apply(AdminBody.read(exchange));
         view.writeTo(exchange);
     }
 }

@@ -6,13 +6,12 @@ import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
+import dev.ccr.provider.ProviderUrl;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.Unavailability;
 import org.apache.camel.Exchange;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * The body of {@code GET /admin/routing} (and of a successful PUT): each provider's settings and live status, the
@@ -65,7 +64,8 @@ final class RoutingView {
         ProviderSettings settings = status.settings();
         node.put("name", status.name());
         node.put("protocol", settings.protocol());
-        node.put("baseUrl", withoutUserInfoOrQuery(settings.baseUrl()));
+        // a base URL may carry credentials (user:password@host, ?key=…): the panel only needs where it points
+        node.put("baseUrl", ProviderUrl.shown(settings.baseUrl()));
         settings.models().forEach(node.putArray("models")::add);
         node.put("priority", status.priority());
         node.put("weight", status.weight());
@@ -91,14 +91,5 @@ final class RoutingView {
         node.put("calls", totals.calls());
         node.put("errors", totals.errors());
         node.put("latencyMillisTotal", totals.latencyMillis());
-    }
-
-    /** A base URL may carry credentials (user:password@host, ?key=…): the panel only needs where it points. */
-    static String withoutUserInfoOrQuery(URI uri) {
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-        } catch (URISyntaxException e) {
-            return uri.getScheme() + "://" + uri.getHost();
-        }
     }
 }

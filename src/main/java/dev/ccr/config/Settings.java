@@ -70,6 +70,15 @@ public final class Settings {
         return get(key).map(v -> parseDuration(key, v)).orElse(fallback);
     }
 
+    /** A {@link #duration} that must be longer than zero (a timeout of zero would refuse everything). */
+    public Duration positiveDuration(String key, Duration fallback) {
+        Duration value = duration(key, fallback);
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigException(source, key, "must be a positive duration");
+        }
+        return value;
+    }
+
     public List<String> list(String key) {
         return get(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());

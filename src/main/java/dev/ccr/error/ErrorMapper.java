@@ -24,7 +24,8 @@ public final class ErrorMapper {
             }
             if (t instanceof CallNotPermittedException) {
                 return new RouterException(ErrorType.OVERLOADED, 529,
-                        "The provider is out of rotation: its circuit breaker is open", null, null);
+                        "The provider is out of rotation after repeated failures (its circuit breaker is open): retry "
+                                + "shortly, or see GET /health/providers", null, null);
             }
             if (t instanceof RejectedExecutionException) {
                 // the routing pool never queues: all its threads (ccr.threads.max) are waiting for providers
@@ -42,6 +43,7 @@ public final class ErrorMapper {
         LOG.error("Unexpected router failure [ref {}]: {}: {}", ref, failure.getClass().getName(),
                 Redactor.redact(String.valueOf(failure.getMessage())));
         LOG.debug("Unexpected router failure [ref {}]", ref, failure);
-        return new RouterException(ErrorType.API, "Internal router error [ref " + ref + "]");
+        return new RouterException(ErrorType.API, "Internal router error: the router's log has the details under [ref "
+                + ref + "]");
     }
 }

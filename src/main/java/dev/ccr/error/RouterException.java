@@ -31,6 +31,11 @@ public class RouterException extends RuntimeException {
         return status;
     }
 
+    /** Whether the client should try the same request again ({@code x-should-retry}), as Anthropic tells its SDKs. */
+    public boolean clientMayRetry() {
+        return status >= 500 || status == 429;
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

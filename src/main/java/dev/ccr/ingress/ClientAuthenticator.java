@@ -26,11 +26,8 @@ public final class ClientAuthenticator implements Processor {
         return key != null;
     }
 
-    @Override
-    public void process(Exchange exchange) {
-        if (key == null) {
-            return;
-        }
+    /** The key the client sent, as {@code x-api-key} or {@code Authorization: Bearer}, or null. */
+    public static String presentedKey(Exchange exchange) {
         String presented = exchange.getIn().getHeader("x-api-key", String.class);
         if (presented == null) {
             String authorization = exchange.getIn().getHeader("Authorization", String.class);
@@ -38,10 +35,21 @@ public final class ClientAuthenticator implements Processor {
                 presented = authorization.substring(7).trim();
             }
         }
+        return presented;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        if (key == null) {
+            return;
+        }
+        String presented = presentedKey(exchange);
         if (presented == null || !MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
             throw new RouterException(ErrorType.AUTHENTICATION,
-                    presented == null ? "Missing router key: send it as x-api-key or Authorization: Bearer"
-                            : "Invalid router key");
+                    presented == null ? "Missing router key: send it as x-api-key or Authorization: Bearer (Claude Code: "
+                            + "set ANTHROPIC_AUTH_TOKEN or ANTHROPIC_API_KEY to the router's ccr.api-key)"
+                            : "Invalid router key: send the key the router is configured with (ccr.api-key or "
+                            + "CCR_API_KEY)");
         }
     }
 }

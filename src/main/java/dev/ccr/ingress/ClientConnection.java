@@ -29,8 +29,11 @@ record ClientConnection(Channel channel, boolean keepAlive, boolean head) {
 
     /** The routing decision, for the client to see where its request went. */
     static Map<String, String> decisionHeaders(Exchange exchange) {
+        return decisionHeaders(exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class));
+    }
+
+    static Map<String, String> decisionHeaders(RequestRecord record) {
         Map<String, String> headers = new LinkedHashMap<>();
-        RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
         if (record != null) {
             headers.put("x-ccr-category", HeaderText.printable(record.category()));
             if (record.provider() != null) {

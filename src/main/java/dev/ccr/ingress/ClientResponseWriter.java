@@ -3,6 +3,7 @@ package dev.ccr.ingress;
 import dev.ccr.model.ClientReply;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.request.RequestListener;
+import dev.ccr.stream.Discard;
 import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -23,8 +24,15 @@ public final class ClientResponseWriter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ClientConnection client = ClientConnection.of(exchange);
         Object body = exchange.getIn().getBody();
+        if (!ClientAnswer.routeMayAnswer(exchange)) {
+            // the deadline answered already: the provider's late answer is not read, its connection released
+            if (body instanceof ClientReply reply) {
+                Discard.body(reply.body());
+            }
+            return;
+        }
+        ClientConnection client = ClientConnection.of(exchange);
         RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
         if (record == null) {
             record = new RequestRecord(RequestListener.NONE);

@@ -15,6 +15,8 @@ public final class IngressBeans {
     public static final String PROVIDER_HEALTH_RESPONDER = "providerHealthResponder";
     public static final String CLIENT_RESPONSE_WRITER = "clientResponseWriter";
     public static final String CLIENT_ERROR_WRITER = "clientErrorWriter";
+    /** Answers 504 when a request's answer has not started within ccr.request-deadline. */
+    public static final String REQUEST_DEADLINE = "requestDeadline";
     public static final String UNKNOWN_PATH = "unknownPath";
     /** Method guards of the routes the http-endpoint template does not make (its own guard is template-local). */
     public static final String GET_ONLY = "getOnly";

@@ -48,7 +48,7 @@ public final class MessagesRequestReader implements Processor {
         if (!"POST".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))) {
             throw new RouterException(ErrorType.METHOD_NOT_ALLOWED, "Method not allowed: use POST");
         }
-        byte[] raw = exchange.getIn().getBody(byte[].class);
+        byte[] raw = ClientRequestBody.bytes(exchange);
         if (raw == null || raw.length == 0) {
             throw new RouterException(ErrorType.INVALID_REQUEST, "Request body is empty: a JSON object is required");
         }
@@ -89,6 +89,7 @@ public final class MessagesRequestReader implements Processor {
         String session = SessionIds.find(exchange.getIn().getHeader("X-Claude-Code-Session-Id", String.class), body);
         exchange.setProperty(ExchangeKeys.REQUEST, new MessagesRequest(body, raw, Map.copyOf(headers), session));
         RequestRecord record = new RequestRecord(listener);
+        record.session(session);
         activeRequests.accepted();
         record.onEnd(activeRequests::ended);
         exchange.setProperty(ExchangeKeys.RECORD, record);

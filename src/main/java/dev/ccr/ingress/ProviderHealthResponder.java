@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
+import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.Unavailability;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+
+import java.util.function.Consumer;
 
 /**
  * {@code GET /health/providers}: each provider's status (up, down, disabled, not configured), breaker state, calls in
@@ -16,9 +19,15 @@ import org.apache.camel.Processor;
  */
 public final class ProviderHealthResponder implements Processor {
     private final ProviderStatusBoard board;
+    private final UnsupportedParameters unsupported;
+    private final Consumer<ObjectNode> sharedState;
 
-    public ProviderHealthResponder(ProviderStatusBoard board) {
+    /** @param sharedState adds how the instance shares its state (Redis reachable or not) to the answer */
+    public ProviderHealthResponder(ProviderStatusBoard board, UnsupportedParameters unsupported,
+                                   Consumer<ObjectNode> sharedState) {
         this.board = board;
+        this.unsupported = unsupported;
+        this.sharedState = sharedState;
     }
 
     @Override
@@ -45,8 +54,14 @@ public final class ProviderHealthResponder implements Processor {
             p.put("lastError", Redactor.redact(status.lastError()));
             p.put("lastErrorAt", status.lastErrorAt() == null ? null : status.lastErrorAt().toString());
             p.put("lastSuccessAt", status.lastSuccessAt() == null ? null : status.lastSuccessAt().toString());
+            // fields the provider refused for a model, left out of its calls since (unsupported-parameter recovery)
+            unsupported.of(status.name()).forEach((model, fields) -> {
+                ArrayNode refused = p.with("unsupportedParameters").putArray(model);
+                fields.forEach(refused::add);
+            });
         }
         root.put("status", anyUp ? "up" : "down");
+        sharedState.accept(root);
         exchange.getIn().setBody(Json.bytes(root));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, anyUp ? 200 : 503);

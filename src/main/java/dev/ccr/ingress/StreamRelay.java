@@ -1,5 +1,6 @@
 package dev.ccr.ingress;
 
+import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorEnvelope;
 import dev.ccr.error.ErrorMapper;
 import dev.ccr.error.ErrorType;
@@ -58,7 +59,8 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     void start() {
         channel.closeFuture().addListener(onClientGone);
         totalTimer = channel.eventLoop().schedule(() -> fail(new RouterException(ErrorType.TIMEOUT, 504,
-                "The provider's answer took longer than " + reply.totalTimeout().toSeconds() + " s", null, null),
+                "The provider's answer took longer than " + DurationText.of(reply.totalTimeout())
+                        + " (the provider's timeouts.total)", null, null),
                 FailureKind.TIMEOUT), reply.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
         reply.body().subscribe(this);
     }
@@ -169,7 +171,8 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
         }
         long millis = reply.idleTimeout().toMillis();
         idleTimer = channel.eventLoop().schedule(() -> fail(new RouterException(ErrorType.TIMEOUT, 504,
-                "The provider sent nothing for " + reply.idleTimeout().toSeconds() + " s", null, null),
+                "The provider sent nothing for " + DurationText.of(reply.idleTimeout())
+                        + " (the provider's timeouts.idle)", null, null),
                 FailureKind.TIMEOUT), millis, TimeUnit.MILLISECONDS);
     }
 

@@ -48,8 +48,9 @@ final class UsageTap {
     }
 
     private void read(JsonNode usage) {
-        record.usage(usage.path("input_tokens").asLong(0) + usage.path("cache_read_input_tokens").asLong(0)
-                + usage.path("cache_creation_input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
+        long cache = usage.path("cache_read_input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0);
+        record.usage(usage.path("input_tokens").asLong(0) + cache, usage.path("output_tokens").asLong(0));
+        record.cacheUsage(cache);
     }
 
     private static JsonNode parse(String data) {

@@ -24,6 +24,13 @@ public final class ExchangeKeys {
     public static final String TARGET = "ccrTarget";
     /** The {@code RequestRecord} (dev.ccr.router) that follows the request to its end. */
     public static final String RECORD = "ccrRecord";
+    /** Who answers the client: the route or the request's deadline (dev.ccr.ingress.ClientAnswer). */
+    public static final String ANSWER = "ccrAnswer";
+    /**
+     * The providers the request may use (a {@code java.util.Set<String>}), when its client key is restricted to some;
+     * absent: all. Checked on each attempt, so a balancer moves on to an allowed provider.
+     */
+    public static final String ALLOWED_PROVIDERS = "ccrAllowedProviders";
     /** The Netty channel context of the client connection (netty-http sets it). */
     public static final String CHANNEL = "CamelNettyChannelHandlerContext";
 

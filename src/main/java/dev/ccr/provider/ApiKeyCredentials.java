@@ -35,7 +35,7 @@ public final class ApiKeyCredentials implements Credentials {
 
     @Override
     public String missingReason() {
-        return key == null ? "has no API key: set " + source : null;
+        return key == null ? "has no API key: set " + source + " in the router's environment and restart it" : null;
     }
 
     @Override

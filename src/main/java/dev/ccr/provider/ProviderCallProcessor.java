@@ -1,5 +1,6 @@
 package dev.ccr.provider;
 
+import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
@@ -25,9 +26,11 @@ public final class ProviderCallProcessor implements Processor {
     /** Bigger than any whole Messages answer (a 128k-token answer is well under 2 MB). */
     private static final int WHOLE_ANSWER_LIMIT = 64 * 1024 * 1024;
     private final ProviderRegistry providers;
+    private final ParameterRecovery recovery;
 
-    public ProviderCallProcessor(ProviderRegistry providers) {
+    public ProviderCallProcessor(ProviderRegistry providers, ParameterRecovery recovery) {
         this.providers = providers;
+        this.recovery = recovery;
     }
 
     @Override
@@ -36,25 +39,54 @@ public final class ProviderCallProcessor implements Processor {
         ProviderClient client = providers.get(target.provider());
         UpstreamRequest request = exchange.getIn().getBody(UpstreamRequest.class);
         ProviderSettings.Timeouts timeouts = client.settings().timeouts();
+        UpstreamResponse response = ParameterRecovery.applies(client.settings().protocol())
+                ? headRecovering(client, target, request) : head(client, target, request);
+        MessagesRequest clientRequest = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
+        exchange.getIn().setBody(clientRequest == null || clientRequest.stream() ? response
+                : readWhole(target.provider(), response, timeouts));
+    }
+
+    /**
+     * The answer's head, without the fields this (provider, model) refused before, and once more without a field
+     * the router chose to send and the model does not take (each field once).
+     */
+    private UpstreamResponse headRecovering(ProviderClient client, Target target, UpstreamRequest request)
+            throws Exception {
+        request = recovery.withoutRefused(target.provider(), request);
+        for (int retries = 0; ; retries++) {
+            try {
+                return head(client, target, request);
+            } catch (ProviderRejectedException refusal) {
+                UpstreamRequest retry = retries < ParameterRecovery.MAX_RETRIES
+                        ? recovery.retryFor(target.provider(), request, refusal) : null;
+                if (retry == null) {
+                    throw refusal;
+                }
+                request = retry;
+            }
+        }
+    }
+
+    /** Sends the call and waits for the answer's head. */
+    private static UpstreamResponse head(ProviderClient client, Target target, UpstreamRequest request)
+            throws Exception {
+        ProviderSettings.Timeouts timeouts = client.settings().timeouts();
         long waitMillis = timeouts.connect().plus(timeouts.firstByte()).toMillis() + 1000;
         CompletableFuture<UpstreamResponse> call = client.send(request);
-        MessagesRequest clientRequest = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
-        UpstreamResponse response;
         try {
-            response = call.get(waitMillis, TimeUnit.MILLISECONDS);
+            return call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
             call.thenAccept(UpstreamResponse::discard); // an answer that comes after all must not hold its connection
             throw new ProviderUnavailableException(target.provider(), FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
-                    "Provider '" + target.provider() + "' sent no answer within " + timeouts.firstByte(), null, null);
+                    "Provider '" + target.provider() + "' sent no answer within " + DurationText.of(timeouts.firstByte())
+                            + " (timeouts.first-byte)", null, null);
         } catch (InterruptedException e) {
             call.thenAccept(UpstreamResponse::discard);
             Thread.currentThread().interrupt();
             throw e;
         }
-        exchange.getIn().setBody(clientRequest == null || clientRequest.stream() ? response
-                : readWhole(target.provider(), response, timeouts));
     }
 
     private static UpstreamResponse readWhole(String provider, UpstreamResponse response,
@@ -64,9 +96,7 @@ public final class ProviderCallProcessor implements Processor {
             byte[] bytes = body.get(timeouts.total().toMillis(), TimeUnit.MILLISECONDS);
             return new UpstreamResponse(response.status(), response.headers(), new WholeBodyPublisher(bytes));
         } catch (ExecutionException e) {
-            throw new ProviderUnavailableException(provider, FailureKind.STREAM_BROKEN, ErrorType.API, 502,
-                    "Provider '" + provider + "' broke off its answer (" + e.getCause().getClass().getSimpleName()
-                            + ")", null, e.getCause());
+            throw e.getCause() instanceof ProviderException named ? named : ProviderBody.brokeOff(provider, e.getCause());
         } catch (TimeoutException e) {
             body.cancel(true);
             throw new ProviderUnavailableException(provider, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,

@@ -2,10 +2,12 @@ package dev.ccr.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
+import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProviderClient {
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(10);
+    private static final int MODEL_INFO_LIMIT = 8 * 1024 * 1024;
 
     private final ProviderSettings settings;
     private final Credentials credentials;
@@ -64,7 +67,7 @@ public final class ProviderClient {
         for (String variable : settings.option("requires-env", "").split(",")) {
             String name = variable.trim();
             if (!name.isEmpty() && (System.getenv(name) == null || System.getenv(name).isBlank())) {
-                return "is not active: set " + name;
+                return "is not active: set " + name + " in the router's environment and restart it";
             }
         }
         return null;
@@ -96,10 +99,31 @@ public final class ProviderClient {
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
+    /**
+     * An authenticated request for what the provider publishes about its models (a model list, a model's details):
+     * a GET, or a POST of {@code jsonBody} when given. Completes with the body of a 2xx answer (at most 8 MiB), or
+     * exceptionally. Never a paid completion.
+     */
+    public CompletableFuture<byte[]> fetchModelInfo(String path, byte[] jsonBody, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(path)).timeout(timeout);
+        if (jsonBody == null) {
+            builder.GET();
+        } else {
+            builder.header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        }
+        credentials.authorize(builder);
+        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher()).thenCompose(response -> {
+            if (response.statusCode() / 100 != 2) {
+                return this.<byte[]>httpFailure(response);
+            }
+            return BodyCollector.collect(response.body(), MODEL_INFO_LIMIT);
+        });
+    }
+
     private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(request.path()))
                 .timeout(settings.timeouts().firstByte())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .POST(bodyOf(request));
         request.headers().forEach(builder::setHeader);
         credentials.authorize(builder);
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
@@ -109,8 +133,8 @@ public final class ProviderClient {
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
-                        return CompletableFuture.completedFuture(
-                                new UpstreamResponse(status, response.headers(), response.body()));
+                        return CompletableFuture.completedFuture(new UpstreamResponse(status, response.headers(),
+                                new ProviderBody(settings.name(), response.body())));
                     }
                     if (status == 401 && mayRefresh && credentials.refreshAfterUnauthorized()) {
                         new UpstreamResponse(status, response.headers(), response.body()).discard();
@@ -121,12 +145,19 @@ public final class ProviderClient {
                 .thenCompose(f -> f);
     }
 
-    private URI uriOf(String path) {
-        String base = settings.baseUrl().toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + path);
+    /**
+     * The request body, read from the request's own bytes as the socket takes it. {@code ofByteArray} would copy the
+     * whole body into buffers of its own (a second copy of a 20 MiB request for as long as the call lasts).
+     */
+    private static HttpRequest.BodyPublisher bodyOf(UpstreamRequest request) {
+        byte[] body = request.body();
+        return HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), body.length);
+    }
+
+    /** The URL a call to {@code path} goes to (see {@link ProviderUrl}: the version segment is written once). */
+    public URI uriOf(String path) {
+        return ProviderUrl.resolve(settings.baseUrl(), path);
     }
 
     private <T> CompletableFuture<T> httpFailure(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
@@ -135,35 +166,50 @@ public final class ProviderClient {
         return BodyCollector.collect(response.body(), ERROR_BODY_LIMIT)
                 .completeOnTimeout(new byte[0], ERROR_BODY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> new byte[0])
-                .thenCompose(body -> CompletableFuture.failedFuture(statusFailure(status, body, retryAfter)));
+                .thenCompose(body -> CompletableFuture.failedFuture(
+                        statusFailure(status, body, retryAfter, response.request())));
     }
 
-    ProviderException statusFailure(int status, byte[] body, Duration retryAfter) {
+    ProviderException statusFailure(int status, byte[] body, Duration retryAfter, HttpRequest request) {
         ErrorType type = upstreamErrorType(body).orElse(ErrorType.forStatus(status));
-        String message = "Provider '" + settings.name() + "' answered " + status + ": " + upstreamMessage(body, status);
+        String upstream = upstreamMessage(body, status);
+        if (status == 404 && !upstream.toLowerCase(java.util.Locale.ROOT).contains("model")) {
+            // Claude Code reads a 404 as "the model does not exist"; a 404 that names no model is a URL the provider
+            // does not have, which is the base URL's fault (e.g. a version segment written twice)
+            return new ProviderMisconfiguredException(settings.name(), "Provider '" + settings.name()
+                    + "' answered 404 for " + request.method() + " " + ProviderUrl.shown(request.uri())
+                    + " (\"" + upstream + "\"): that URL does not exist there, so the provider's base URL is wrong, "
+                    + "not the model: check ccr.providers." + settings.name() + ".base-url (it may end with the "
+                    + "API version, such as /v1, or not) and its path options, then restart the router");
+        }
+        String message = "Provider '" + settings.name() + "' answered " + status + ": " + upstream;
         if (retryableStatuses.contains(status)) {
             FailureKind kind = status == 429 ? FailureKind.RATE_LIMITED
                     : status < 500 ? FailureKind.CLIENT_ERROR : FailureKind.SERVER_ERROR;
             return new ProviderUnavailableException(settings.name(), kind, type, status, message, retryAfter, null);
         }
-        return new ProviderRejectedException(settings.name(), type, status, message);
+        return new ProviderRejectedException(settings.name(), type, status, message,
+                status == 400 ? UnsupportedParameter.named(parse(body)) : null);
     }
 
     private ProviderException connectionFailure(Throwable failure) {
         String name = settings.name();
         if (failure instanceof HttpConnectTimeoutException) {
             return new ProviderUnavailableException(name, FailureKind.CONNECT, ErrorType.UNAVAILABLE, 503,
-                    "Provider '" + name + "' did not accept a connection within " + settings.timeouts().connect(),
+                    "Provider '" + name + "' did not accept a connection within " + DurationText.of(settings.timeouts().connect())
+                            + " (timeouts.connect): check that it runs at " + ProviderUrl.shown(settings.baseUrl()),
                     null, failure);
         }
         if (failure instanceof HttpTimeoutException) {
             return new ProviderUnavailableException(name, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
-                    "Provider '" + name + "' sent no answer within " + settings.timeouts().firstByte(), null, failure);
+                    "Provider '" + name + "' sent no answer within " + DurationText.of(settings.timeouts().firstByte())
+                            + " (timeouts.first-byte)", null, failure);
         }
         if (failure instanceof ProviderException pe) {
             return pe;
         }
-        String reason = failure instanceof ConnectException ? "refused the connection"
+        String reason = failure instanceof ConnectException
+                ? "refused the connection: check that it runs at " + ProviderUrl.shown(settings.baseUrl()) + " (base-url)"
                 : failure instanceof IOException ? "closed the connection (" + failure.getClass().getSimpleName() + ")"
                 : "could not be called (" + failure.getClass().getSimpleName() + ")";
         return new ProviderUnavailableException(name, FailureKind.CONNECT, ErrorType.UNAVAILABLE, 503,

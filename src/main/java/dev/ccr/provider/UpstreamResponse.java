@@ -1,5 +1,7 @@
 package dev.ccr.provider;
 
+import dev.ccr.stream.Discard;
+
 import java.net.http.HttpHeaders;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -17,23 +19,6 @@ public record UpstreamResponse(int status, HttpHeaders headers, Flow.Publisher<L
 
     /** Releases the connection of a body nobody will read. */
     public void discard() {
-        body.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.cancel();
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> item) {
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
+        Discard.body(body);
     }
 }

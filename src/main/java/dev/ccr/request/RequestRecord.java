@@ -16,19 +16,31 @@ public final class RequestRecord {
     private volatile String reason = "";
     private volatile String provider;
     private volatile String model;
+    private volatile String session;
     private volatile int attempts;
     private volatile long firstByteNanos;
     private volatile long upstreamHeadNanos;
     private volatile long firstAttemptNanos;
     private volatile long attemptStartNanos;
     private volatile long inputTokens;
+    private volatile double reportedInputScale = 1;
     private volatile long outputTokens;
+    private volatile long cacheTokens;
     private volatile int status;
     private volatile FailureKind failure;
     private final java.util.List<Runnable> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RequestRecord(RequestListener listener) {
         this.listener = listener;
+    }
+
+    /** Claude Code's session id of the request, when it sent one. */
+    public void session(String id) {
+        this.session = id;
+    }
+
+    public String session() {
+        return session;
     }
 
     public void classified(String category, String reason) {
@@ -74,13 +86,32 @@ public final class RequestRecord {
         }
     }
 
+    /**
+     * The client is told input tokens multiplied by this factor (context scaling); usage read from what the client
+     * receives is divided by it, so the record keeps the real count.
+     */
+    public void reportedInputScale(double factor) {
+        this.reportedInputScale = factor;
+    }
+
     public void usage(long input, long output) {
         if (input > 0) {
-            inputTokens = input;
+            inputTokens = Math.round(input / reportedInputScale);
         }
         if (output > 0) {
             outputTokens = output;
         }
+    }
+
+    /** Tokens read from or written to the provider's prompt cache (already part of the input tokens). */
+    public void cacheUsage(long cache) {
+        if (cache > 0) {
+            cacheTokens = cache;
+        }
+    }
+
+    public long cacheTokens() {
+        return cacheTokens;
     }
 
     /** The request ended: status sent to the client, and the failure if it failed. Reported once. */

@@ -18,7 +18,8 @@ import java.util.Map;
  * Sends a classified request to its category route, {@code direct:category-<category>}. The category only picks one
  * of the producers made at start-up for the {@link Categories known categories}; anything else goes to default.
  * So no endpoint URI is ever built from exchange data. (The direct producers look their route up on each call, so a
- * reloaded category file is reached as before.)
+ * reloaded category file is reached as before.) A request no target of its category can hold moves once to the
+ * longcontext route ({@link LongContextFallback}).
  */
 public final class CategoryDispatcher extends AsyncProcessorSupport implements CamelContextAware {
     private final Map<String, AsyncProducer> routes = new LinkedHashMap<>();
@@ -27,7 +28,24 @@ public final class CategoryDispatcher extends AsyncProcessorSupport implements C
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         AsyncProducer route = routes.get(exchange.getProperty(ExchangeKeys.CATEGORY, String.class));
-        return (route != null ? route : routes.get(Categories.DEFAULT)).process(exchange, callback);
+        boolean sync = (route != null ? route : routes.get(Categories.DEFAULT)).process(exchange, doneSync -> {
+            if (doneSync) {
+                return; // finished below
+            }
+            if (LongContextFallback.moved(exchange)) {
+                routes.get(Categories.LONG_CONTEXT).process(exchange, ds -> callback.done(false));
+            } else {
+                callback.done(false);
+            }
+        });
+        if (!sync) {
+            return false;
+        }
+        if (LongContextFallback.moved(exchange)) {
+            return routes.get(Categories.LONG_CONTEXT).process(exchange, callback);
+        }
+        callback.done(true);
+        return true;
     }
 
     @Override

@@ -4,11 +4,13 @@ import dev.ccr.error.Redactor;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.ProviderSettings;
+import dev.ccr.shared.Allowance;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * What the router knows about one provider at run time: calls in flight, whether it is enabled, its breaker, a
@@ -32,6 +34,11 @@ public final class ProviderStatus {
     private volatile Instant lastErrorAt;
     private volatile Instant lastSuccessAt;
     private volatile Boolean healthy;
+    /** The token budget shared with the other instances (Redis), or null for this instance's own. */
+    private volatile Allowance sharedTokens;
+    /** Told of each retry-after pause this instance learns from the provider, to pass it on to the others. */
+    private volatile LongConsumer pauseListener = millis -> {
+    };
 
     public ProviderStatus(ProviderClient client, CircuitBreaker breaker) {
         this.client = client;
@@ -69,7 +76,9 @@ public final class ProviderStatus {
         } else if (max <= 0) {
             inFlight.incrementAndGet();
         }
-        Duration wait = tokenBudget.tryReserve(estimatedTokens, System.currentTimeMillis());
+        Allowance shared = sharedTokens;
+        Duration wait = shared != null ? shared.tryTake(sharedReservation(estimatedTokens))
+                : tokenBudget.tryReserve(estimatedTokens, System.currentTimeMillis());
         if (wait != null) {
             inFlight.decrementAndGet();
             return new Unavailability("over its budget of " + settings().limits().maxTokensPerMinute()
@@ -111,8 +120,36 @@ public final class ProviderStatus {
     public void release(long estimatedTokens, long actualTokens) {
         inFlight.decrementAndGet();
         if (actualTokens > 0) {
-            tokenBudget.adjust(actualTokens - estimatedTokens, System.currentTimeMillis());
+            Allowance shared = sharedTokens;
+            if (shared != null) {
+                shared.charge(actualTokens - sharedReservation(estimatedTokens));
+            } else {
+                tokenBudget.adjust(actualTokens - estimatedTokens, System.currentTimeMillis());
+            }
         }
+    }
+
+    /**
+     * What a call takes from a shared budget up front: its estimate, but never more than the whole minute, so a call
+     * larger than the budget still passes when nothing else was used (as with the local budget).
+     */
+    private long sharedReservation(long estimatedTokens) {
+        return Math.min(estimatedTokens, settings().limits().maxTokensPerMinute());
+    }
+
+    /** Counts this provider's tokens per minute in a budget shared by every instance (Redis). */
+    public void shareTokenBudget(Allowance budget) {
+        this.sharedTokens = budget;
+    }
+
+    /** Who to tell of a retry-after pause the provider asked this instance for (milliseconds from now). */
+    public void onPause(LongConsumer listener) {
+        this.pauseListener = listener;
+    }
+
+    /** A pause another instance learnt of: the provider takes no call here either for that long. */
+    public void pauseFor(long millis) {
+        pausedUntilMillis = Math.max(pausedUntilMillis, System.currentTimeMillis() + millis);
     }
 
     /** The provider's head arrived after this long. */
@@ -127,8 +164,10 @@ public final class ProviderStatus {
         lastError = Redactor.redact(failure.getMessage());
         lastErrorAt = Instant.now();
         if (failure instanceof ProviderException pe) {
-            pe.retryAfter().ifPresent(wait -> pausedUntilMillis = Math.max(pausedUntilMillis,
-                    System.currentTimeMillis() + wait.toMillis()));
+            pe.retryAfter().ifPresent(wait -> {
+                pauseFor(wait.toMillis());
+                pauseListener.accept(wait.toMillis());
+            });
         }
     }
 
@@ -198,6 +237,10 @@ public final class ProviderStatus {
     }
 
     public long tokensUsedLastMinute() {
+        Allowance shared = sharedTokens;
+        if (shared != null) {
+            return Math.max(0, settings().limits().maxTokensPerMinute() - shared.remaining());
+        }
         return tokenBudget.used(System.currentTimeMillis());
     }
 }

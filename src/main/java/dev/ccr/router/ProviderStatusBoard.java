@@ -2,6 +2,10 @@ package dev.ccr.router;
 
 import dev.ccr.provider.ProviderRegistry;
 
+import dev.ccr.shared.Allowances;
+import dev.ccr.shared.ChangeFeed;
+
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.function.Function;
 
 /** The run-time status of every configured provider, by name. */
 public final class ProviderStatusBoard {
+    private static final String PAUSE_TOPIC = "pause";
     private final Map<String, ProviderStatus> statuses = new LinkedHashMap<>();
 
     public ProviderStatusBoard(ProviderRegistry providers, Function<String, io.github.resilience4j.circuitbreaker.CircuitBreaker> breakers) {
@@ -22,6 +27,32 @@ public final class ProviderStatusBoard {
             throw new IllegalArgumentException("Unknown provider '" + provider + "'");
         }
         return status;
+    }
+
+    /**
+     * Shares with the other instances, through Redis: each provider's tokens per minute (one Bucket4j bucket for all
+     * instances) and the retry-after pauses providers ask for (announced on the change feed, as a duration so the
+     * instances' clocks need not agree).
+     */
+    public void share(Allowances allowances, ChangeFeed feed) {
+        for (ProviderStatus status : statuses.values()) {
+            long perMinute = status.settings().limits().maxTokensPerMinute();
+            if (perMinute > 0) {
+                status.shareTokenBudget(allowances.get("provider:" + status.name() + ":tokens", perMinute,
+                        Duration.ofMinutes(1)));
+            }
+            status.onPause(millis -> feed.publish(PAUSE_TOPIC, status.name() + " " + millis));
+        }
+        feed.subscribe(PAUSE_TOPIC, detail -> {
+            String[] parts = detail == null ? new String[0] : detail.split(" ");
+            if (parts.length == 2 && statuses.containsKey(parts[0])) {
+                try {
+                    statuses.get(parts[0]).pauseFor(Long.parseLong(parts[1]));
+                } catch (NumberFormatException ignored) {
+                    // not from a router instance
+                }
+            }
+        });
     }
 
     public Collection<ProviderStatus> all() {

@@ -1,6 +1,7 @@
 package dev.ccr.router;
 
-import dev.ccr.request.RequestRecord;
+import dev.ccr.catalog.PromptTooLongException;
+import dev.ccr.catalog.TargetLimits;
 import dev.ccr.error.ErrorType;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
@@ -8,9 +9,12 @@ import dev.ccr.model.Target;
 import dev.ccr.provider.FailureKind;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.ProviderUnavailableException;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
+
+import java.util.Set;
 
 /**
  * One attempt at a target, whoever chose it (a route's {@code provider:NAME} step or the target a request pinned):
@@ -27,17 +31,38 @@ final class TargetCall {
         return request == null ? 0 : request.rawBody().length / 4 + request.maxTokens();
     }
 
+    /** Why the request does not fit the target's model's context window, or null. */
+    private static PromptTooLongException tooLong(Exchange exchange, MessagesRequest request, Target target) {
+        TargetLimits limits = exchange.getContext().getRegistry().lookupByNameAndType(TargetLimits.BEAN,
+                TargetLimits.class);
+        return limits == null ? null : limits.check(exchange, request, target);
+    }
+
     static boolean attempt(Target target, ProviderStatus status, AsyncProcessor route, Exchange exchange,
                            AsyncCallback callback) {
         String provider = target.provider();
         MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
         RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
+        PromptTooLongException tooLong = tooLong(exchange, request, target);
+        if (tooLong != null) {
+            // not the provider's fault and no call made: the balancer moves on, or the client is told to compact
+            exchange.setException(tooLong);
+            callback.done(true);
+            return true;
+        }
         long estimate = estimateTokens(request);
+        Set<?> allowed = exchange.getProperty(ExchangeKeys.ALLOWED_PROVIDERS, Set.class);
+        if (allowed != null && !allowed.contains(provider)) {
+            exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,
+                    ErrorType.PERMISSION, 403, "Provider '" + provider + "' is not allowed for this key", null, null));
+            callback.done(true);
+            return true;
+        }
         Unavailability refused = status.admit(estimate);
         if (refused != null) {
             exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,
                     refused.overloaded() ? ErrorType.OVERLOADED : ErrorType.UNAVAILABLE,
-                    refused.overloaded() ? 529 : 503, "Provider '" + provider + "' is " + refused.reason(),
+                    refused.overloaded() ? 529 : 503, refused.explain(provider),
                     refused.retryAfter(), null));
             callback.done(true);
             return true;

@@ -10,4 +10,13 @@ import java.time.Duration;
  * @param overloaded true when the provider is busy (capacity, budget, rate limit) rather than broken
  */
 public record Unavailability(String reason, Duration retryAfter, boolean overloaded) {
+
+    /**
+     * A sentence for the client and the logs: "Provider 'x' is disabled", "Provider 'x' has no API key: set …". The
+     * reasons of missing credentials are whole predicates already ("has no API key…", "is not active…").
+     */
+    public String explain(String provider) {
+        boolean predicate = reason.startsWith("is ") || reason.startsWith("has ");
+        return "Provider '" + provider + "' " + (predicate ? reason : "is " + reason);
+    }
 }

@@ -29,11 +29,13 @@ public final class Observability extends ServiceSupport {
     private final List<AutoCloseable> closeables;
     private final JmxBeans jmx;
     private final TargetTraffic targetTraffic;
+    private final SessionStatistics sessions;
 
     private Observability(RequestListener listener, RequestStatistics statistics, TargetTraffic targetTraffic,
-                          MeterRegistryFactory.Meters meters, JmxBeans jmx) {
+                          SessionStatistics sessions, MeterRegistryFactory.Meters meters, JmxBeans jmx) {
         this.listener = listener;
         this.targetTraffic = targetTraffic;
+        this.sessions = sessions;
         this.statistics = statistics;
         this.meters = meters.registry();
         this.closeables = meters.closeables();
@@ -56,7 +58,8 @@ public final class Observability extends ServiceSupport {
         MeterRegistryFactory.Meters meters = MeterRegistryFactory.create(breakers);
 
         TargetTraffic targetTraffic = new TargetTraffic();
-        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, targetTraffic,
+        SessionStatistics sessions = new SessionStatistics(settings.positive("ccr.stats.max-sessions", 1000));
+        List<RequestObserver> observers = new ArrayList<>(List.of(inFlight, statistics, targetTraffic, sessions,
                 new RequestMetrics(meters.registry(), inFlight, names)));
         boolean logRequests = settings.bool("ccr.log.requests", false);
         boolean logSelection = settings.bool("ccr.log.provider-selection", false);
@@ -67,7 +70,7 @@ public final class Observability extends ServiceSupport {
                 new ModelLabels(settings.positive("ccr.stats.max-models", 100)));
 
         JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, board) : null;
-        return new Observability(tracker, statistics, targetTraffic, meters, jmx);
+        return new Observability(tracker, statistics, targetTraffic, sessions, meters, jmx);
     }
 
     /** The listener every Messages request reports to. */
@@ -82,6 +85,11 @@ public final class Observability extends ServiceSupport {
     /** Calls per category and target, for the load-balancing view. */
     public TargetTraffic targetTraffic() {
         return targetTraffic;
+    }
+
+    /** The recent Claude Code sessions, for GET /stats/sessions/<id>. */
+    public SessionStatistics sessions() {
+        return sessions;
     }
 
     public PrometheusMeterRegistry meters() {

@@ -11,7 +11,14 @@ import com.knuddels.jtokkit.api.EncodingType;
  * tool_result contents, and tool names, descriptions and schemas. Images and thinking are not counted.
  */
 public final class TokenCounter {
+    private static final TokenCounter SHARED = new TokenCounter();
+
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+    /** One counter for places that are not given one (jtokkit's encodings are thread safe). */
+    public static TokenCounter shared() {
+        return SHARED;
+    }
 
     public int count(JsonNode request) {
         StringBuilder text = new StringBuilder();

@@ -1,5 +1,7 @@
 package dev.ccr.transform;
 
+import dev.ccr.tokens.TokenCounter;
+
 /**
  * What a protocol translator says about a provider's answer, in Anthropic's terms. Translators parse their provider's
  * format and call these in the order things happen; {@link AnthropicSseWriter} turns the calls into Anthropic SSE
@@ -39,8 +41,13 @@ public interface AnthropicSink {
     /** Takes what is ready to send since the last call (SSE bytes, or nothing for an assembler until finish). */
     byte[] drain();
 
-    /** The sink a client's request calls for: SSE events when it streams, one message otherwise. */
+    /**
+     * The sink a client's request calls for: SSE events when it streams (message_start carries the request's counted
+     * input tokens until the provider says better, the count count_tokens gives), one message otherwise.
+     */
     static AnthropicSink forRequest(dev.ccr.model.MessagesRequest request) {
-        return request.stream() ? new AnthropicSseWriter(request.model()) : new AnthropicMessageAssembler(request.model());
+        return request.stream()
+                ? new AnthropicSseWriter(request.model(), () -> TokenCounter.shared().count(request.body()))
+                : new AnthropicMessageAssembler(request.model());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccr.transform;
 
+import java.util.function.LongSupplier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 public final class AnthropicSseWriter implements AnthropicSink {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final String requestedModel;
+    private final LongSupplier inputEstimate;
     private boolean started;
     private boolean finished;
     private String openBlock;
@@ -27,7 +29,17 @@ public final class AnthropicSseWriter implements AnthropicSink {
 
     /** @param requestedModel the model named in message_start when the provider does not say */
     public AnthropicSseWriter(String requestedModel) {
+        this(requestedModel, () -> 0);
+    }
+
+    /**
+     * @param requestedModel the model named in message_start when the provider does not say
+     * @param inputEstimate  the request's counted input tokens, for message_start when the provider has not said yet
+     *                       (OpenAI and CodeWhisperer report usage only at the end); asked at most once
+     */
+    public AnthropicSseWriter(String requestedModel, LongSupplier inputEstimate) {
         this.requestedModel = requestedModel;
+        this.inputEstimate = inputEstimate;
     }
 
     @Override
@@ -38,6 +50,9 @@ public final class AnthropicSseWriter implements AnthropicSink {
         started = true;
         if (inputTokens > 0) {
             this.inputTokens = inputTokens;
+        } else if (this.inputTokens == 0) {
+            // Claude Code reads the context size from message_start; the provider's real count replaces it at the end
+            this.inputTokens = inputEstimate.getAsLong();
         }
         if (cacheReadInputTokens > 0) {
             this.cacheReadTokens = cacheReadInputTokens;

@@ -29,6 +29,12 @@ public interface ProtocolTransformer {
     StreamTranslator translator(MessagesRequest request, Target target, ProviderSettings provider,
                                 UpstreamResponse response);
 
+    /**
+     * The path below the base URL that a streamed call goes to, {@code {model}} standing for the model: logged at
+     * start so a user sees where each provider's requests will go.
+     */
+    String requestPath(ProviderSettings provider);
+
     /** A cheap GET that proves the provider answers and accepts its credentials (its model list). */
     String healthCheckPath();
 

@@ -1,5 +1,7 @@
 package dev.ccr.transform;
 
+import dev.ccr.catalog.TargetLimits;
+import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderRegistry;
 import org.apache.camel.Exchange;
@@ -7,14 +9,16 @@ import org.apache.camel.Exchange;
 /** Request half of a protocol's transform: the client's Anthropic request becomes the provider call (the body). */
 public final class RequestTransformProcessor extends TransformStep {
 
-    public RequestTransformProcessor(ProtocolTransformer transformer, ProviderRegistry providers) {
-        super(transformer, providers);
+    public RequestTransformProcessor(ProtocolTransformer transformer, ProviderRegistry providers, TargetLimits limits) {
+        super(transformer, providers, limits);
     }
 
     @Override
     public void process(Exchange exchange) {
         Target target = target(exchange);
-        exchange.getIn().setBody(transformer.toUpstream(request(exchange), target, provider(target)));
+        // fitted to the model (thinking, max_tokens, images) for this attempt only: the next target gets the original
+        MessagesRequest request = limits.fit(exchange, request(exchange), target);
+        exchange.getIn().setBody(transformer.toUpstream(request, target, provider(target)));
     }
 
     @Override

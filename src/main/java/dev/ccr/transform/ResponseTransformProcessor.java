@@ -2,10 +2,14 @@ package dev.ccr.transform;
 
 import dev.ccr.model.ClientReply;
 import dev.ccr.model.MessagesRequest;
+import dev.ccr.catalog.TargetLimits;
+import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamResponse;
+import dev.ccr.request.RequestRecord;
+import dev.ccr.stream.StreamTranslator;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;
@@ -17,8 +21,8 @@ import java.util.Map;
  */
 public final class ResponseTransformProcessor extends TransformStep {
 
-    public ResponseTransformProcessor(ProtocolTransformer transformer, ProviderRegistry providers) {
-        super(transformer, providers);
+    public ResponseTransformProcessor(ProtocolTransformer transformer, ProviderRegistry providers, TargetLimits limits) {
+        super(transformer, providers, limits);
     }
 
     @Override
@@ -33,13 +37,30 @@ public final class ResponseTransformProcessor extends TransformStep {
             if (requestId != null) {
                 headers.put("request-id", requestId);
             }
-            exchange.getIn().setBody(new ClientReply(200, transformer.contentType(request, response), headers,
-                    response.body(), transformer.translator(request, target, provider, response),
+            String contentType = transformer.contentType(request, response);
+            exchange.getIn().setBody(new ClientReply(200, contentType, headers,
+                    response.body(), scaled(exchange, request, target, contentType, transformer.translator(request,
+                    target, provider, response)),
                     provider.timeouts().idle(), provider.timeouts().total(), request.stream()));
         } catch (RuntimeException e) {
             response.discard();
             throw e;
         }
+    }
+
+    /** With context scaling on for the target's model, the client is told scaled input tokens, /stats the real ones. */
+    private StreamTranslator scaled(Exchange exchange, MessagesRequest request, Target target, String contentType,
+                                    StreamTranslator translator) {
+        double factor = limits.contextScale(request, target);
+        if (factor == 1) {
+            return translator;
+        }
+        RequestRecord record = exchange.getProperty(ExchangeKeys.RECORD, RequestRecord.class);
+        if (record != null) {
+            record.reportedInputScale(factor);
+        }
+        return new ScaledInputTokens(translator, factor,
+                contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream"));
     }
 
     @Override

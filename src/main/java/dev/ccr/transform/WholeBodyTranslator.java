@@ -26,7 +26,8 @@ public final class WholeBodyTranslator implements StreamTranslator {
     @Override
     public byte[] translate(ByteBuffer chunk) {
         if (body.size() + chunk.remaining() > limit) {
-            throw new RouterException(ErrorType.API, "The provider's answer is larger than " + limit + " bytes");
+            throw new RouterException(ErrorType.API, "The provider's answer is larger than the " + limit
+                    + " bytes the router holds for an answer that is not streamed: ask for a streamed answer");
         }
         byte[] bytes = new byte[chunk.remaining()];
         chunk.get(bytes);

@@ -6,6 +6,7 @@ import dev.ccr.json.Json;
 import dev.ccr.testing.MockCodeWhispererProcess;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;
+import dev.ccr.testing.SseText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,17 +30,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The seeds' scenario under load when the primary account's server dies (SIGKILL, a separate process) in the middle
  * of it: every request gets an answer — the ones under way on the dead account fail over to the other — and /stats
- * counts every one of them.
+ * counts every one of them. Streams already relaying from the dead account end with an SSE error event naming it.
  */
 class FailoverUnderLoadTest {
     private static final int REQUESTS = 300;
     private static final int CONNECTIONS = 20;
+    private static final int STREAMS = 4;
     /* a client that has waited 20 s has been left hanging: every answer here takes a few seconds at most */
 
     @TempDir
@@ -60,6 +66,10 @@ class FailoverUnderLoadTest {
     }
 
     private void start(long primaryPauseMillis) throws Exception {
+        start(primaryPauseMillis, Map.of());
+    }
+
+    private void start(long primaryPauseMillis, Map<String, String> moreProperties) throws Exception {
         primary = MockCodeWhispererProcess.start("primary", primaryPauseMillis);
         warmUp(primary);
         secondary = new MockUpstream();
@@ -67,6 +77,7 @@ class FailoverUnderLoadTest {
         Map<String, String> properties = SeedsAccounts.properties(tokens, primary.baseUrl(), secondary.baseUrl());
         // the surviving account can take every connection's call: then nothing needs to be refused at all
         properties.put("ccr.providers.codewhisperer-secondary.limits.max-concurrent-requests", String.valueOf(2 * CONNECTIONS));
+        properties.putAll(moreProperties);
         router = RouterHarness.start(properties);
     }
 
@@ -115,6 +126,45 @@ class FailoverUnderLoadTest {
         JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
         assertThat(total.path("requests").asInt()).as("every request counted").isEqualTo(REQUESTS);
         assertThat(total.path("errors").asInt()).isZero();
+    }
+
+    @Test
+    void streamsUnderWayOnTheKilledProviderEndWithAnErrorEventNamingItWithinTheIdleTimeout() throws Exception {
+        Duration idleTimeout = Duration.ofSeconds(5);
+        start(3000, Map.of("ccr.providers.codewhisperer-primary.timeouts.idle", idleTimeout.toSeconds() + "s"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
+        for (int i = 0; i < STREAMS; i++) {
+            // pinned to the primary, whose frames come 3 s apart: every stream is mid-way when it dies
+            streams.add(client.sendAsync(HttpRequest.newBuilder(router.uri("/v1/messages"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"codewhisperer-primary,claude-sonnet-4.5\","
+                            + "\"max_tokens\":100,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofLines()));
+        }
+        List<HttpResponse<Stream<String>>> heads = new ArrayList<>();
+        for (var stream : streams) {
+            heads.add(stream.get(30, TimeUnit.SECONDS)); // the head goes out with the first relayed event
+        }
+
+        primary.kill();
+        long killed = System.nanoTime();
+        for (HttpResponse<Stream<String>> head : heads) {
+            assertThat(head.statusCode()).isEqualTo(200);
+            String sse = CompletableFuture.supplyAsync(() -> head.body().collect(Collectors.joining("\n")) + "\n")
+                    .get(idleTimeout.toSeconds() + 10, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("ended within the idle timeout")
+                    .isLessThan(idleTimeout.plusSeconds(2));
+            assertThat(SseText.eventNames(sse)).contains("message_start").endsWith("error");
+            List<String> events = SseText.events(sse);
+            JsonNode error = Json.parse(events.get(events.size() - 1).split("data: ", 2)[1]);
+            assertThat(error.path("error").path("type").asText()).isEqualTo("api_error");
+            assertThat(error.path("error").path("message").asText())
+                    .contains("codewhisperer-primary").doesNotContain("Internal router error").doesNotContain("\tat ");
+        }
+        JsonNode total = Json.parse(router.get("/stats").body()).path("total").path("sinceStart");
+        assertThat(total.path("requests").asInt()).isEqualTo(STREAMS);
+        assertThat(total.path("errorsByKind").path("stream_broken").asInt()).isEqualTo(STREAMS);
     }
 
     @Test

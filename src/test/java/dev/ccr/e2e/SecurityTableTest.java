@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityTableTest {
     static final String KEY = "router-key-for-the-security-table";
     /** A concrete request for the rows that name a family of paths. */
-    static final Map<String, String> EXAMPLES = Map.of("/ui/<file>", "/ui/panel.js", "any other path", "/not-an-endpoint");
+    static final Map<String, String> EXAMPLES = Map.of("/ui/<file>", "/ui/panel.js",
+            "/admin/keys/<name>", "/admin/keys/alice", "any other path", "/not-an-endpoint",
+            "/stats/sessions/<id>", "/stats/sessions/5d1f0c6e-0000-4000-8000-000000000001");
 
     record Row(List<String> requests, boolean needsKey, boolean jsonBody) {
     }

@@ -73,10 +73,17 @@ class ResilienceTest {
             assertThat(primaryCalls.get()).isEqualTo(4);
             assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
-            for (int i = 0; i < 10; i++) {
+            // only calls made while the breaker is still open count (the open duration is short: a busy machine may
+            // reach half-open before ten calls are done)
+            int whileOpen = 0;
+            while (whileOpen < 10 && breaker.getState() == CircuitBreaker.State.OPEN) {
                 assertThat(servedBy(p.send("priority", false, null))).isEqualTo("secondary");
+                if (breaker.getState() == CircuitBreaker.State.OPEN) {
+                    whileOpen++;
+                    assertThat(primaryCalls.get()).as("no calls while open").isEqualTo(4);
+                }
             }
-            assertThat(primaryCalls.get()).as("no calls while open").isEqualTo(4);
+            assertThat(whileOpen).isPositive();
 
             p.primary.on("/v1/messages", (ex, req) -> {
                 primaryCalls.incrementAndGet();

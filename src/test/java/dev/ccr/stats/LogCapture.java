@@ -8,21 +8,21 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** Everything logged under a logger while the capture is open. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(String loggerName) {
+    public LogCapture(String loggerName) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
-    List<String> lines(String loggerName) {
+    public List<String> lines(String loggerName) {
         return appender.list.stream().filter(e -> e.getLoggerName().equals(loggerName))
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }

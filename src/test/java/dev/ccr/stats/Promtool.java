@@ -7,11 +7,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Prometheus' own parser: {@code promtool check metrics} (Debian package "prometheus"). */
-final class Promtool {
+public final class Promtool {
     private Promtool() {
     }
 
-    static String path() {
+    /** The promtool on the PATH, or null. */
+    public static String path() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File candidate = new File(dir, "promtool");
             if (candidate.canExecute()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * One HTTP/1.1 request written byte for byte to a loopback socket, for the headers Java's HttpClient refuses to set
  * ({@code Host}, {@code Origin}) — what a browser under DNS rebinding or a cross-site page sends. The request asks for
- * {@code Connection: close}; the answer is read as its framing says.
+ * {@code Connection: close} unless sent on a connection the caller keeps; the answer is read as its framing says.
  */
 public final class RawHttp {
     /** An answer: status, headers (names in lower case) and body. */
@@ -28,21 +28,38 @@ public final class RawHttp {
     /** @param headers sent as given, in order; include {@code Host} (or leave it out on purpose) */
     public static Response send(int port, String method, String path, Map<String, String> headers, String body)
             throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            write(socket, method, path, headers, body, true);
+            return read(socket.getInputStream(), method.equals("HEAD"));
+        }
+    }
+
+    /**
+     * The same on a kept-alive connection the caller opened (no {@code Connection: close}), to see what the router
+     * does next on that connection.
+     */
+    public static Response exchange(Socket socket, String method, String path, Map<String, String> headers,
+                                    String body) throws IOException {
+        write(socket, method, path, headers, body, false);
+        return read(socket.getInputStream(), method.equals("HEAD"));
+    }
+
+    private static void write(Socket socket, String method, String path, Map<String, String> headers, String body,
+                              boolean close) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append("Connection: close\r\n");
+        if (close) {
+            head.append("Connection: close\r\n");
+        }
         if (body != null) {
             head.append("Content-Length: ").append(bytes.length).append("\r\n");
         }
         head.append("\r\n");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-            return read(socket.getInputStream(), method.equals("HEAD"));
-        }
+        socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
     }
 
     /** The answer's head, then its body as Content-Length or chunked framing says (else until the router closes). */

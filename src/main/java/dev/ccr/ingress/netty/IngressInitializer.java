@@ -9,7 +9,8 @@ import org.apache.camel.component.netty.http.NettyHttpConsumer;
 
 /**
  * camel-netty-http's server pipeline with the router's limits added: the body limit (in place of the aggregator
- * sized by the first route that bound the port), the connection cap and the request/idle timeouts.
+ * sized by the first route that bound the port), the connection cap, the request/idle timeouts, the check that a
+ * request's target is a URI Camel can parse, and request bodies moved to the heap at once.
  */
 final class IngressInitializer extends HttpServerInitializerFactory {
     private final IngressLimits limits;
@@ -36,5 +37,8 @@ final class IngressInitializer extends HttpServerInitializerFactory {
         // after the codec: both see HTTP messages, requests in and answers out
         pipeline.addBefore("aggregator", ConnectionCap.NAME, connectionCap);
         pipeline.addBefore("aggregator", RequestTimeouts.NAME, timeouts);
+        // on whole requests, before Camel's handler fails on a target it cannot parse
+        pipeline.addAfter("aggregator", RequestTargetCheck.NAME, RequestTargetCheck.INSTANCE);
+        pipeline.addAfter(RequestTargetCheck.NAME, RequestBodyOnHeap.NAME, RequestBodyOnHeap.INSTANCE);
     }
 }

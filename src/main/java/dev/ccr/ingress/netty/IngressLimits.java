@@ -16,16 +16,8 @@ public record IngressLimits(int maxBodyBytes, Duration requestReadTimeout, Durat
 
     public static IngressLimits from(Settings settings) {
         return new IngressLimits(settings.positive("ccr.max-body-bytes", 32 * 1024 * 1024),
-                positive(settings, "ccr.ingress.request-read-timeout", Duration.ofSeconds(30)),
-                positive(settings, "ccr.ingress.idle-timeout", Duration.ofMinutes(5)),
+                settings.positiveDuration("ccr.ingress.request-read-timeout", Duration.ofSeconds(30)),
+                settings.positiveDuration("ccr.ingress.idle-timeout", Duration.ofMinutes(5)),
                 settings.positive("ccr.ingress.max-connections", 2048));
-    }
-
-    private static Duration positive(Settings settings, String key, Duration fallback) {
-        Duration value = settings.duration(key, fallback);
-        if (value.isZero() || value.isNegative()) {
-            throw new dev.ccr.config.ConfigException(settings.source(), key, "must be a positive duration");
-        }
-        return value;
     }
 }

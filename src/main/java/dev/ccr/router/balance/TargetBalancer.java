@@ -1,5 +1,6 @@
 package dev.ccr.router.balance;
 
+import dev.ccr.catalog.PromptTooLongException;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
@@ -49,7 +50,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             if (why == null) {
                 available.add(candidate);
             } else {
-                outcome.skipped(why);
+                outcome.skipped(candidate.status().name(), why);
             }
         }
         List<Candidate> order = available.isEmpty() ? List.of() : order(exchange, available);
@@ -112,7 +113,9 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
             return false;
         }
         return failure instanceof dev.ccr.provider.ProviderUnavailableException
-                || failure instanceof CallNotPermittedException;
+                || failure instanceof CallNotPermittedException
+                // another target may have a larger window
+                || failure instanceof PromptTooLongException;
     }
 
     /** Claude Code's session id of the request, or null. */
@@ -156,15 +159,24 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         private boolean anyBroken;
         private final List<String> reasons = new ArrayList<>();
         private int attempts;
+        /** The first target's "prompt is too long", while every target so far refused the request for its size. */
+        private PromptTooLongException tooLong;
+        private boolean anyOtherReason;
 
         void failed(Exception failure) {
             attempts++;
             reasons.add(failure.getMessage());
+            if (failure instanceof PromptTooLongException ptl) {
+                tooLong = tooLong == null ? ptl : tooLong;
+                return;
+            }
+            anyOtherReason = true;
             anyBroken |= !(failure instanceof RouterException re && (re.status() == 429));
         }
 
-        void skipped(Unavailability why) {
-            reasons.add(why.reason());
+        void skipped(String provider, Unavailability why) {
+            anyOtherReason = true;
+            reasons.add(why.explain(provider));
             anyBroken |= !why.overloaded();
             if (why.retryAfter() != null) {
                 retryAfter(why.retryAfter());
@@ -176,6 +188,10 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         }
 
         RouterException allOut() {
+            if (tooLong != null && !anyOtherReason) {
+                // no target's window holds it: Anthropic's own 400, so Claude Code offers to compact
+                return tooLong;
+            }
             String why = reasons.isEmpty() ? "no targets" : String.join("; ", reasons);
             return anyBroken
                     ? new RouterException(ErrorType.OVERLOADED, 529, "No provider can take this request now: " + why,

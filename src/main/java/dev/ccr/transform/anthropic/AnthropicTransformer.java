@@ -51,6 +51,11 @@ public final class AnthropicTransformer implements ProtocolTransformer {
     }
 
     @Override
+    public String requestPath(ProviderSettings provider) {
+        return "/v1/messages";
+    }
+
+    @Override
     public String healthCheckPath() {
         return "/v1/models";
     }

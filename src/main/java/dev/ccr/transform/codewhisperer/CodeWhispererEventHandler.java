@@ -36,11 +36,29 @@ final class CodeWhispererEventHandler {
     private long outputChars;
     private boolean reportedUsage;
     private long estimatedInputTokens;
+    private final TextToolCalls textToolCalls;
 
     CodeWhispererEventHandler(AnthropicSink sink, ShortToolNames toolNames, long contextWindowTokens) {
         this.sink = sink;
         this.toolNames = toolNames;
         this.contextWindowTokens = contextWindowTokens;
+        this.textToolCalls = new TextToolCalls(name -> toolNames.offered(toolNames.original(name)),
+                new TextToolCalls.Output() {
+                    @Override
+                    public void text(String text) {
+                        outputChars += text.length();
+                        sink.text(text);
+                    }
+
+                    @Override
+                    public void toolCall(String name, String argumentsJson) {
+                        String id = "tooluse_" + java.util.UUID.randomUUID().toString().replace("-", "");
+                        outputChars += argumentsJson.length();
+                        sink.toolUseStart(id, toolNames.original(name));
+                        sink.toolInputDelta(argumentsJson);
+                        finishedTools.add(id);
+                    }
+                });
     }
 
     void accept(EventStreamMessage message) {
@@ -69,6 +87,7 @@ final class CodeWhispererEventHandler {
 
     /** The stream ended: closes a tool call left open and settles usage. */
     void finish() {
+        textToolCalls.flush();
         closeOpenTool();
         if (!reportedUsage) {
             sink.usage(estimatedInputTokens, (outputChars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN, 0);
@@ -86,8 +105,7 @@ final class CodeWhispererEventHandler {
         }
         lastContent = text;
         closeOpenTool();
-        outputChars += text.length();
-        sink.text(text);
+        textToolCalls.accept(text);
     }
 
     /**
@@ -99,6 +117,7 @@ final class CodeWhispererEventHandler {
     }
 
     private void toolUse(JsonNode event) {
+        textToolCalls.flush();
         lastContent = null;
         String id = event.path("toolUseId").asText("");
         if (finishedTools.contains(id)) {
@@ -139,6 +158,7 @@ final class CodeWhispererEventHandler {
     }
 
     private void reasoning(JsonNode event) {
+        textToolCalls.flush();
         lastContent = null;
         String text = event.path("text").asText("");
         if (!text.isEmpty()) {

@@ -52,7 +52,8 @@ record CodeWhispererOptions(ModelIds models, int maxPayloadBytes, boolean forwar
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new RouterException(ErrorType.API, prefix + key + " must be a positive whole number, not '" + value + "'");
+        throw new RouterException(ErrorType.API, prefix + key + " must be a positive whole number, not '" + value
+                + "': fix it in the router's configuration and restart it");
     }
 
     /** Stable per machine and user, and says nothing about either (a hash). */

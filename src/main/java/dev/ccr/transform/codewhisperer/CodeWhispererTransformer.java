@@ -30,6 +30,11 @@ public final class CodeWhispererTransformer implements ProtocolTransformer {
     private static final String SDK_VERSION = "1.0.34";
 
     @Override
+    public String requestPath(ProviderSettings provider) {
+        return PATH;
+    }
+
+    @Override
     public String healthCheckPath() {
         return "/ListAvailableModels?origin=AI_EDITOR&maxResults=50";
     }

@@ -60,7 +60,8 @@ final class ModelIds {
         for (String pair : option.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new RouterException(ErrorType.API, optionKey + ": entry '" + pair.strip() + "' is not from=to");
+                throw new RouterException(ErrorType.API, optionKey + ": entry '" + pair.strip()
+                        + "' is not from=to: fix it in the router's configuration and restart it");
             }
             map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }

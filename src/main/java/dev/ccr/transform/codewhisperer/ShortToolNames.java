@@ -20,12 +20,14 @@ final class ShortToolNames {
     private static final int HASH_CHARS = 8;
 
     private final Map<String, String> originalByShort = new LinkedHashMap<>();
+    private final java.util.Set<String> offered = new java.util.HashSet<>();
 
     /** The names of a request's {@code tools} array and of the tool calls in its history. */
     static ShortToolNames of(JsonNode tools, JsonNode messages) {
         ShortToolNames names = new ShortToolNames();
         for (JsonNode tool : tools) {
             names.remember(tool.path("name").asText(""));
+            names.offered.add(tool.path("name").asText(""));
         }
         for (JsonNode message : messages) {
             for (JsonNode block : message.path("content")) {
@@ -49,6 +51,11 @@ final class ShortToolNames {
             return name;
         }
         return name.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "_" + hash(name);
+    }
+
+    /** Whether the request offers this tool (by the client's name) in its {@code tools}. */
+    boolean offered(String clientName) {
+        return offered.contains(clientName);
     }
 
     /** The client's name for a tool CodeWhisperer called. */

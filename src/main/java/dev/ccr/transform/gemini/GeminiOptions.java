@@ -2,6 +2,7 @@ package dev.ccr.transform.gemini;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
+import dev.ccr.provider.ProviderConfigReader;
 import dev.ccr.provider.ProviderSettings;
 
 /**
@@ -57,8 +58,8 @@ record GeminiOptions(String apiVersion, int maxOutputTokens, boolean thinking, i
             return Math.max(0, Integer.parseInt(value));
         } catch (NumberFormatException e) {
             // a configuration mistake the client gets told about: name the key and value, nothing secret
-            throw new RouterException(ErrorType.API, "The provider's option " + key + " is '" + value
-                    + "'; expected a whole number");
+            throw new RouterException(ErrorType.API, ProviderConfigReader.PREFIX + provider.name() + ".option." + key
+                    + " is '" + value + "': set a whole number in the router's configuration and restart it");
         }
     }
 }

@@ -25,7 +25,8 @@ final class GeminiRequestMapper {
         this.generationConfig = new GenerationConfigMapper(options);
     }
 
-    ObjectNode map(JsonNode in) {
+    /** The GenerateContentRequest for {@code in}, sent to {@code model} (which decides how thinking is asked for). */
+    ObjectNode map(JsonNode in, String model) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         ObjectNode system = systemInstruction(in.path("system"));
         if (system != null) {
@@ -33,7 +34,7 @@ final class GeminiRequestMapper {
         }
         out.set("contents", contents.map(in.path("messages")));
         tools.apply(in.path("tools"), in.path("tool_choice"), out);
-        ObjectNode config = generationConfig.map(in);
+        ObjectNode config = generationConfig.map(in, model);
         if (config != null) {
             out.set("generationConfig", config);
         }

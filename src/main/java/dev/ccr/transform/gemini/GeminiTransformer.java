@@ -71,11 +71,12 @@ public final class GeminiTransformer implements ProtocolTransformer {
     @Override
     public UpstreamRequest toUpstream(MessagesRequest request, Target target, ProviderSettings provider) {
         GeminiOptions options = GeminiOptions.of(provider);
-        byte[] body = Json.bytes(new GeminiRequestMapper(options).map(request.body()));
+        String model = target.modelFor(request);
+        byte[] body = Json.bytes(new GeminiRequestMapper(options).map(request.body(), model));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
-        return new UpstreamRequest(path(options, target.modelFor(request), request.stream()), headers, body,
+        return new UpstreamRequest(path(options, model, request.stream()), headers, body,
                 request.stream());
     }
 
@@ -88,6 +89,11 @@ public final class GeminiTransformer implements ProtocolTransformer {
             return new GeminiStreamTranslator(sink, handler);
         }
         return new WholeBodyTranslator(body -> GeminiWholeResponse.convert(body, handler), MAX_WHOLE_BODY);
+    }
+
+    @Override
+    public String requestPath(ProviderSettings provider) {
+        return "/" + GeminiOptions.of(provider).apiVersion() + "/models/{model}:streamGenerateContent?alt=sse";
     }
 
     /** Gemini's model list: cheap, and it proves the key is accepted. */

@@ -21,7 +21,7 @@ final class GenerationConfigMapper {
     }
 
     /** The generationConfig, or null when the request sets nothing. */
-    ObjectNode map(JsonNode in) {
+    ObjectNode map(JsonNode in, String model) {
         ObjectNode config = Json.MAPPER.createObjectNode();
         long maxTokens = in.path("max_tokens").asLong(0);
         if (maxTokens > 0) {
@@ -37,7 +37,7 @@ final class GenerationConfigMapper {
         stopSequences(in.path("stop_sequences"), config);
         if (options.thinking()) {
             ObjectNode thinking = ThinkingBudget.config(in.path("thinking"), in.path("output_config"),
-                    options.maxThinkingBudget());
+                    options.maxThinkingBudget(), model);
             if (thinking != null) {
                 config.set("thinkingConfig", thinking);
             }

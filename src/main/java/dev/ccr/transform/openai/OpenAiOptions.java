@@ -2,6 +2,7 @@ package dev.ccr.transform.openai;
 
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
+import dev.ccr.provider.ProviderConfigReader;
 import dev.ccr.provider.ProviderSettings;
 
 import java.util.Arrays;
@@ -43,7 +44,7 @@ record OpenAiOptions(String chatPath, String maxTokensField, int maxOutputTokens
                 path.startsWith("/") ? path : "/" + path,
                 provider.option(MAX_TOKENS_FIELD, "max_tokens").trim(),
                 provider.limits() == null ? 0 : provider.limits().maxOutputTokens(),
-                reasoningStyle(provider.option(REASONING_STYLE, "none")),
+                reasoningStyle(provider, provider.option(REASONING_STYLE, "none")),
                 blankToNull(provider.option(HISTORY_REASONING_FIELD, "")),
                 commaList(provider.option(STRIP_SCHEMA_FIELDS, "")),
                 Boolean.parseBoolean(provider.option(WEB_SEARCH, "false").trim()),
@@ -51,13 +52,14 @@ record OpenAiOptions(String chatPath, String maxTokensField, int maxOutputTokens
                 commaList(provider.option(DROP_REQUEST_FIELDS, "")));
     }
 
-    private static ReasoningStyle reasoningStyle(String value) {
+    private static ReasoningStyle reasoningStyle(ProviderSettings provider, String value) {
         try {
             return ReasoningStyle.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // a configuration mistake, but the client is the one who gets told: name what is wrong, nothing secret
-            throw new RouterException(ErrorType.API, "The provider's option " + REASONING_STYLE + " is '" + value
-                    + "'; expected one of none, openai, openrouter, deepseek");
+            throw new RouterException(ErrorType.API, ProviderConfigReader.PREFIX + provider.name() + ".option."
+                    + REASONING_STYLE + " is '" + value + "': set one of none, openai, openrouter, deepseek in the "
+                    + "router's configuration and restart it");
         }
     }
 

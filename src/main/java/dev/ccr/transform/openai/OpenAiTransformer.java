@@ -51,8 +51,8 @@ import java.util.Map;
  * <h2>Behaviour worth knowing</h2>
  * <ul>
  * <li>Usage: input_tokens = prompt_tokens − cached tokens, cache_read_input_tokens = cached tokens, output_tokens =
- * completion_tokens (see {@link ChatUsage}). OpenAI sends usage at the end of a stream, so message_start shows 0
- * input tokens and message_delta the real counts.</li>
+ * completion_tokens (see {@link ChatUsage}). OpenAI sends usage at the end of a stream, so message_start shows the
+ * router's count of the request (the one count_tokens answers) and message_delta the provider's real counts.</li>
  * <li>Tool calls reach the client whole, when the provider has finished them, with their arguments checked and
  * repaired (see {@link ToolCallBuffer}, {@link ToolArguments}); arguments that cannot be repaired are an error.</li>
  * <li>The message's {@code model} is the one the client asked for, not the provider's model id.</li>
@@ -67,6 +67,11 @@ public final class OpenAiTransformer implements ProtocolTransformer {
     @Override
     public String healthCheckPath() {
         return "/v1/models";
+    }
+
+    @Override
+    public String requestPath(ProviderSettings provider) {
+        return OpenAiOptions.of(provider).chatPath();
     }
 
     @Override
