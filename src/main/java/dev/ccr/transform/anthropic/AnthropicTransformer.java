@@ -1,14 +1,14 @@
 package dev.ccr.transform.anthropic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.transform.UpstreamQuery;
 
 import java.util.LinkedHashMap;
