@@ -151,9 +151,7 @@ class KubernetesManifestsTest {
         Properties properties = DeployFiles.configProperties();
         Set<String> known = properties.stringPropertyNames().stream().map(ScenarioProperties::environmentName)
                 .collect(Collectors.toSet());
-        // ccr.redis.url comes with the shared state of #15 item 1, developed in parallel
-        Set<String> addedElsewhere = Set.of("CCR_REDIS_URL");
-        env.keySet().stream().filter(name -> name.startsWith("CCR_")).filter(name -> !addedElsewhere.contains(name))
+        env.keySet().stream().filter(name -> name.startsWith("CCR_"))
                 .forEach(name -> assertThat(known).as("the property " + name + " sets").contains(name));
         assertThat(env.get("CCR_HOST")).isEqualTo("0.0.0.0");
     }
