@@ -3,7 +3,9 @@
 // router, that requests avoid that provider.
 //
 // Environment: ROUTER_URL (http://127.0.0.1:PORT), ROUTER_KEY, PROVIDER (the one to disable), SCREENSHOT (PNG path),
-// USER_DATA_DIR (a fresh browser profile), CHROMIUM (default /usr/bin/chromium).
+// USER_DATA_DIR (a fresh browser profile), CHROMIUM (default /usr/bin/chromium); for the Models section CATALOG_MODEL
+// and CATALOG_WINDOW (a listed model, "provider,model", and its window as shown), REFUSED_MODEL, REFUSED_WINDOW and
+// REFUSED_PARAMETER (a model with a parameter its provider refused).
 import {chromium} from 'playwright-core';
 
 const env = (name, fallback) => {
@@ -21,6 +23,7 @@ const browser = await chromium.launchPersistentContext(env('USER_DATA_DIR'), {
   executablePath: env('CHROMIUM', '/usr/bin/chromium'),
   headless: true,
   viewport: {width: 1280, height: 1000},
+  locale: 'en-US', // numbers in the page are formatted for the browser's locale
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
@@ -49,6 +52,16 @@ try {
   const row = page.locator(`#providers tr[data-provider="${provider}"]`);
   await row.waitFor({timeout});
   await row.getByText('up', {exact: true}).waitFor({timeout});
+
+  step('the Models section shows the catalog and the refused parameters');
+  const models = page.getByRole('table').filter({has: page.getByRole('columnheader', {name: 'Context window'})});
+  const listed = models.locator(`tr[data-model="${env('CATALOG_MODEL')}"]`);
+  await listed.getByRole('cell', {name: env('CATALOG_WINDOW'), exact: true}).waitFor({timeout});
+  await listed.getByText('shipped', {exact: false}).waitFor({timeout});
+  const refused = models.locator(`tr[data-model="${env('REFUSED_MODEL')}"]`);
+  await refused.getByRole('cell', {name: env('REFUSED_WINDOW'), exact: true}).waitFor({timeout});
+  await refused.getByText('config', {exact: true}).waitFor({timeout});
+  await refused.getByText(env('REFUSED_PARAMETER'), {exact: true}).waitFor({timeout});
 
   step(`disable ${provider} and save`);
   const enabled = page.getByLabel(`Enabled: ${provider}`);

@@ -33,4 +33,10 @@ try {
   result.error = { status: e.status, className: e.constructor.name, type: e.error?.error?.type ?? null };
 }
 
+// the SDK's pager reads Anthropic's list shape (data, has_more, last_id); the catalog's fields ride along
+result.models = [];
+for await (const model of client.models.list()) {
+  result.models.push({ type: model.type, id: model.id, contextWindow: model.context_window ?? null });
+}
+
 console.log(JSON.stringify(result));

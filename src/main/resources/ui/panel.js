@@ -5,6 +5,8 @@
 const API = '/admin/routing';
 const KEY_STORE = 'ccr.routerKey';
 const REFRESH_MS = 2000;
+// the catalog changes rarely (configuration, a provider's publication, a refused parameter): read it less often
+const MODELS_REFRESH_MS = 15000;
 const HISTORY = 90; // samples kept for the charts (90 x 2 s = 3 minutes)
 const COLOURS = ['#0b5cad', '#c4470d', '#1d7a3a', '#7a3fb0', '#a3147a', '#00727a', '#5c5c00', '#444c57'];
 
@@ -17,6 +19,7 @@ const state = {
   history: new Map(), // provider -> [{t, rate, latency}]
   last: new Map(),    // provider -> {t, calls, errors, latency}
   timer: null,
+  modelsReadAt: 0,    // when the model catalog was last read (0: read it with the next refresh)
 };
 
 // ---- talking to the router ----------------------------------------------------------------------------------------
@@ -32,12 +35,7 @@ async function call(method, body) {
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(API, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store'});
-  let json = null;
-  try {
-    json = await response.json();
-  } catch (e) {
-    json = null;
-  }
+  const json = await jsonOf(response);
   if (!response.ok) {
     const message = json && json.error && json.error.message ? json.error.message : `HTTP ${response.status}`;
     const error = new Error(message);
@@ -53,6 +51,7 @@ async function refresh() {
     showPanel();
     render(routing);
     refreshKeys();
+    if (Date.now() - state.modelsReadAt >= MODELS_REFRESH_MS) refreshModels();
     $('live').textContent = 'Live · updated ' + new Date().toLocaleTimeString();
     $('live').classList.remove('stale');
   } catch (e) {
@@ -101,6 +100,7 @@ $('login-form').addEventListener('submit', (event) => {
 $('sign-out').addEventListener('click', () => {
   sessionStorage.removeItem(KEY_STORE);
   state.routing = null;
+  state.modelsReadAt = 0;
   showLogin(null);
 });
 
@@ -234,11 +234,26 @@ function renderRoutes(routes) {
   }
 }
 
-async function refreshKeys() {
-  const headers = {'accept': 'application/json', 'x-api-key': routerKey() || ''};
+/** GET of a JSON endpoint with the router key: {status, json}; json is null when the answer is not JSON. */
+async function readJson(path) {
+  const response = await fetch(path, {headers: {'accept': 'application/json', 'x-api-key': routerKey() || ''},
+    cache: 'no-store'});
+  return {status: response.status, json: await jsonOf(response)};
+}
+
+/** The answer's JSON body, or null when it has none (a proxy's HTML error page, an empty 502). */
+async function jsonOf(response) {
   try {
-    const response = await fetch('/admin/keys', {headers, cache: 'no-store'});
-    if (response.ok) renderKeys((await response.json()).keys);
+    return await response.json();
+  } catch (e) {
+    return null;
+  }
+}
+
+async function refreshKeys() {
+  try {
+    const answer = await readJson('/admin/keys');
+    if (answer.status === 200) renderKeys(answer.json.keys);
   } catch (e) {
     // the routing refresh reports a lost connection
   }
@@ -263,6 +278,118 @@ function renderKeys(keys) {
         el('td', {text: `${u.inputTokens} / ${u.outputTokens} / ${u.cacheTokens}`}),
         el('td', {text: `$${u.spend}`})));
   }
+}
+
+// ---- the model catalog -------------------------------------------------------------------------------------------
+
+async function refreshModels() {
+  state.modelsReadAt = Date.now();
+  try {
+    // /health/providers answers 503 with the same body when no provider is up: its refusals still count
+    const [models, health] = await Promise.all([readJson('/v1/models'), readJson('/health/providers')]);
+    if (models.status !== 200 || !models.json) {
+      const why = models.json && models.json.error ? models.json.error.message : `HTTP ${models.status}`;
+      renderModelsProblem('Could not read the model catalog: ' + why);
+      return;
+    }
+    renderModels(models.json.data, health.json && health.json.providers ? health.json.providers : []);
+  } catch (e) {
+    state.modelsReadAt = 0; // the routing refresh reports the lost connection; read again once it is back
+  }
+}
+
+/** One row per listed model (GET /v1/models order), plus any model a provider refused parameters for. */
+function modelRows(models, health) {
+  const rows = models.map((m) => {
+    const comma = m.id.indexOf(',');
+    return {provider: m.id.slice(0, comma), model: m.id.slice(comma + 1), info: m, refused: []};
+  });
+  for (const p of health) {
+    for (const [model, fields] of Object.entries(p.unsupportedParameters || {})) {
+      let row = rows.find((r) => r.provider === p.name && r.model === model);
+      if (!row) rows.push(row = {provider: p.name, model, info: null, refused: []});
+      row.refused = fields;
+    }
+  }
+  return rows;
+}
+
+function renderModels(models, health) {
+  const body = $('models').tBodies[0];
+  body.replaceChildren();
+  const rows = modelRows(models, health);
+  if (!rows.length) {
+    body.append(el('tr', {}, el('td', {colspan: '8', class: 'empty',
+      text: 'No provider lists its models: set ccr.providers.<name>.models to see them here'})));
+  }
+  for (const r of rows) {
+    const i = r.info || {};
+    const model = el('td', {class: 'name model', text: r.model});
+    if (!r.info) model.append(el('span', {class: 'detail', text: 'not in the provider\'s models list'}));
+    body.append(el('tr', {'data-model': `${r.provider},${r.model}`},
+        el('th', {scope: 'row', text: r.provider}),
+        model,
+        el('td', {class: 'num', text: tokens(i.context_window)}),
+        el('td', {class: 'num', text: tokens(i.max_output_tokens)}),
+        el('td', {}, capabilities(i)),
+        el('td', {class: 'num price', text: prices(i)}),
+        el('td', {}, sources(i.source)),
+        el('td', {}, refusals(r.refused))));
+  }
+  renderUnlisted(rows);
+}
+
+function renderModelsProblem(text) {
+  $('models').tBodies[0].replaceChildren(el('tr', {}, el('td', {colspan: '8', class: 'empty', text})));
+}
+
+/** Providers whose models the catalog view cannot show: say why rather than leave them out silently. */
+function renderUnlisted(rows) {
+  const shown = new Set(rows.map((r) => r.provider));
+  const providers = state.routing ? state.routing.providers.filter((p) => !shown.has(p.name)) : [];
+  const anyModel = providers.filter((p) => !p.models.length).map((p) => p.name);
+  const notReady = providers.filter((p) => p.models.length).map((p) => p.name);
+  const parts = [];
+  if (anyModel.length) parts.push(`${anyModel.join(', ')} (any model, none listed: looked up when requested)`);
+  if (notReady.length) parts.push(`${notReady.join(', ')} (not configured yet: see Providers)`);
+  $('models-unlisted').hidden = !parts.length;
+  $('models-unlisted').textContent = parts.length ? 'Not shown: ' + parts.join('; ') + '.' : '';
+}
+
+function tokens(value) {
+  return value == null ? '–' : value.toLocaleString();
+}
+
+function prices(i) {
+  if (i.input_price_per_mtok == null && i.output_price_per_mtok == null) return '–';
+  const usd = (v) => v == null ? '–' : '$' + v.toLocaleString(undefined, {minimumFractionDigits: 2, maximumFractionDigits: 4});
+  return `${usd(i.input_price_per_mtok)} / ${usd(i.output_price_per_mtok)}`;
+}
+
+/** Each capability as a tag that reads right without colour: "tools", "no images", "caching unknown". */
+function capabilities(i) {
+  const list = el('ul', {class: 'caps'});
+  const caps = [['reasoning', i.reasoning, i.reasoning_style], ['images', i.images], ['tools', i.tools],
+    ['prompt caching', i.prompt_caching]];
+  for (const [name, known, style] of caps) {
+    const text = known == null ? `${name} unknown` : known ? (style ? `${name} (${style})` : name) : `no ${name}`;
+    list.append(el('li', {class: 'cap ' + (known == null ? 'unknown' : known ? 'yes' : 'no'), text}));
+  }
+  return list;
+}
+
+function sources(source) {
+  if (!source) return el('span', {class: 'empty', text: 'no source knows it'});
+  const list = el('ul', {class: 'targets sources'});
+  for (const s of source.split(', ')) list.append(el('li', {text: s}));
+  return list;
+}
+
+function refusals(fields) {
+  if (!fields.length) return el('span', {class: 'empty', text: 'none'});
+  const list = el('ul', {class: 'targets refused'});
+  for (const f of fields) list.append(el('li', {}, el('code', {text: f})));
+  return list;
 }
 
 function renderModelMap(saved) {

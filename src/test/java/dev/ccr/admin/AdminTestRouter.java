@@ -27,6 +27,11 @@ final class AdminTestRouter implements AutoCloseable {
     final Path overridesFile;
 
     AdminTestRouter(Path overridesFile) throws Exception {
+        this(overridesFile, Map.of());
+    }
+
+    /** @param more further router properties (another provider, model catalog entries) on top of the above */
+    AdminTestRouter(Path overridesFile, Map<String, String> more) throws Exception {
         this.overridesFile = overridesFile;
         primary = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, OK, Map.of()));
         secondary = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, OK, Map.of()));
@@ -44,6 +49,7 @@ final class AdminTestRouter implements AutoCloseable {
         properties.put("ccr.providers.primary.weight", "3");
         properties.put("ccr.providers.secondary.priority", "2");
         properties.put("ccr.providers.secondary.models", "claude-haiku-4.5,claude-sonnet-4-5");
+        properties.putAll(more);
         router = RouterHarness.start(properties);
     }
 

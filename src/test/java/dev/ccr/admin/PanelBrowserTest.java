@@ -1,6 +1,11 @@
 package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.Json;
+import dev.ccr.testing.Captures;
+import dev.ccr.testing.MockUpstream;
+import dev.ccr.testing.StrictOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +25,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The control panel in a real headless browser: src/test/browser/panel-test.mjs signs in, disables "primary", maps
- * a model and saves; then requests through the router must go to "secondary". The screenshot is kept as target/panel.png.
+ * a model and saves; then requests through the router must go to "secondary". On the way it reads the Models section:
+ * a listed model's window from the shipped catalog, and a configured model with the parameter its provider (a strict
+ * OpenAI server) refused in a request made before. The screenshot is kept as target/panel.png.
  * Needs Debian's chromium and the script's node_modules (scripts/test.sh installs both); skipped without them.
  */
 class PanelBrowserTest {
@@ -26,9 +36,13 @@ class PanelBrowserTest {
     static final Path SCREENSHOT = Path.of("target/panel.png");
     static final Path LOG = Path.of("target/panel-browser.log");
 
+    /** A model the user configured (its window) and says reasons; the OpenAI server refuses reasoning_effort. */
+    static final String REASONER = "house-reasoner";
+
     @TempDir
     Path dir;
     AdminTestRouter admin;
+    MockUpstream openai;
 
     @BeforeEach
     void start() throws Exception {
@@ -36,7 +50,16 @@ class PanelBrowserTest {
         assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
                 "skipped: no " + SCRIPT_DIR + "/node_modules (npm ci --prefix " + SCRIPT_DIR + ", or run scripts/test.sh)");
         assumeTrue(nodeRuns(), "skipped: node is not on the PATH");
-        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"));
+        openai = new MockUpstream();
+        new StrictOpenAi(openai).model(REASONER, new StrictOpenAi.Model(Set.of("reasoning_effort"), 100000))
+                .model("gpt-4o", new StrictOpenAi.Model(Set.of(), 16384));
+        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"), Map.of(
+                "ccr.providers.openai.protocol", "openai",
+                "ccr.providers.openai.base-url", openai.baseUrl(),
+                "ccr.providers.openai.api-key", "sk-openai-test-0123456789",
+                "ccr.providers.openai.models", "gpt-4o," + REASONER,
+                "ccr.models.openai." + REASONER + ".context-window", "131072",
+                "ccr.models.openai." + REASONER + ".reasoning", "true"));
     }
 
     @AfterEach
@@ -44,11 +67,19 @@ class PanelBrowserTest {
         if (admin != null) {
             admin.close();
         }
+        if (openai != null) {
+            openai.close();
+        }
     }
 
     @Test
     void disablingAProviderInThePanelSendsRequestsElsewhere() throws Exception {
         assertThat(admin.sendMessage()).isEqualTo("primary");
+        // Claude Code's request with thinking on, pinned to the reasoner: refused once, then sent without the field
+        ObjectNode request = Captures.body("10_tool_bash_turn1.json").put("model", "openai," + REASONER);
+        HttpResponse<String> pinned = admin.router.post("/v1/messages", Json.string(request),
+                Map.of("x-api-key", AdminTestRouter.KEY));
+        assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(200);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
 
@@ -79,6 +110,12 @@ class PanelBrowserTest {
         builder.environment().put("ROUTER_KEY", AdminTestRouter.KEY);
         builder.environment().put("PROVIDER", "primary");
         builder.environment().put("MAPPING", "secondary,claude-haiku-4.5");
+        // the Models section: a listed model's window from the shipped catalog, the configured one with its refusal
+        builder.environment().put("CATALOG_MODEL", "secondary,claude-haiku-4.5");
+        builder.environment().put("CATALOG_WINDOW", "200,000");
+        builder.environment().put("REFUSED_MODEL", "openai," + REASONER);
+        builder.environment().put("REFUSED_WINDOW", "131,072");
+        builder.environment().put("REFUSED_PARAMETER", "reasoning_effort");
         builder.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
         builder.environment().put("USER_DATA_DIR", Files.createDirectories(dir.resolve("chromium-profile")).toString());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The official Anthropic TypeScript SDK (npm @anthropic-ai/sdk, installed by scripts/test.sh into src/test/sdk)
- * against the router: a message, a stream folded by the SDK, count_tokens, and a typed error.
+ * against the router: a message, a stream folded by the SDK, count_tokens, a typed error, and the model list.
  */
 class AnthropicSdkTest {
     static final Path SDK = Path.of("src/test/sdk");
@@ -30,7 +30,8 @@ class AnthropicSdkTest {
              RouterHarness router = RouterHarness.start(Map.of(
                      "ccr.api-key", "router-key-for-sdk",
                      "ccr.providers.anthropic.base-url", upstream.baseUrl(),
-                     "ccr.providers.anthropic.api-key", "provider-key-0123456789"))) {
+                     "ccr.providers.anthropic.api-key", "provider-key-0123456789",
+                     "ccr.providers.anthropic.models", "claude-sonnet-4-5,claude-haiku-4-5"))) {
             String json = Captures.responseBody("mock_response_json_thinking_tool_use.txt");
             String sse = Captures.responseBody("mock_response_stream_thinking_tool_use.txt");
             upstream.on("/v1/messages", (ex, req) -> {
@@ -57,6 +58,8 @@ class AnthropicSdkTest {
             assertThat(seen.path("error").path("status").asInt()).isEqualTo(404);
             assertThat(seen.path("error").path("className").asText()).isEqualTo("NotFoundError");
             assertThat(seen.path("error").path("type").asText()).isEqualTo("not_found_error");
+            assertThat(seen.path("models").toString()).isEqualTo("[{\"type\":\"model\",\"id\":\"anthropic,claude-sonnet-4-5\","
+                    + "\"contextWindow\":200000},{\"type\":\"model\",\"id\":\"anthropic,claude-haiku-4-5\",\"contextWindow\":200000}]");
         }
     }
 }
