@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Anthropic's own protocol: the request goes upstream as the client sent it (only the model may change, and thinking
+ * Anthropic's own protocol: the request goes upstream as the JSON the client sent (only the model may change, and thinking
  * Anthropic cannot verify is dropped), and the answer comes back byte for byte, so every field a newer client adds
  * survives. The request is the client's JSON serialised again from its parsed tree (keys, order and values as sent;
  * whitespace and escapes may differ), so a large request is not held as bytes and tree at once.
@@ -47,8 +47,8 @@ public final class AnthropicTransformer implements ProtocolTransformer {
         if (beta != null) {
             headers.put("anthropic-beta", beta);
         }
-        return new UpstreamRequest("/v1/messages" + query(request), headers, UpstreamBody.json(body, request.bodyBytes()),
-                request.stream());
+        return new UpstreamRequest("/v1/messages" + query(request), headers,
+                UpstreamBody.json(body, request.bodyBytes()), request.stream());
     }
 
     @Override
