@@ -3,15 +3,15 @@ package dev.ccr.ingress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.NameRules;
 import dev.ccr.router.SessionIds;
-import dev.ccr.stats.RequestListener;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -2,7 +2,7 @@ package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.router.ProviderStatus;

@@ -3,7 +3,7 @@ package dev.ccr.provider;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

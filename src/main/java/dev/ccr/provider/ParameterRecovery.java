@@ -1,7 +1,7 @@
 package dev.ccr.provider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.ccr.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;

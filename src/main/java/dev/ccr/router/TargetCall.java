@@ -9,7 +9,7 @@ import dev.ccr.model.Target;
 import dev.ccr.provider.FailureKind;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.ProviderUnavailableException;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -24,11 +24,6 @@ import java.util.Set;
  */
 final class TargetCall {
     private TargetCall() {
-    }
-
-    /** The route every target of a provider runs: made from the configuration, never from a request. */
-    static String routeUri(String provider) {
-        return "direct:provider-" + provider;
     }
 
     /** Rough input size for the token budget before the real count is known: four bytes a token. */

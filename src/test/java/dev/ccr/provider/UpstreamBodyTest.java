@@ -2,7 +2,7 @@ package dev.ccr.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.Captures;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package dev.ccr.router.classify;
 
 import dev.ccr.model.MessagesRequest;
-import dev.ccr.router.Decision;
 import dev.ccr.tokens.TokenCounter;
 
 import java.util.Optional;

@@ -8,7 +8,7 @@ import dev.ccr.provider.UpstreamBody;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.transform.UpstreamQuery;
 
 import java.util.LinkedHashMap;

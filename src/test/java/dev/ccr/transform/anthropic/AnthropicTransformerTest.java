@@ -2,7 +2,7 @@ package dev.ccr.transform.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.UpstreamRequest;

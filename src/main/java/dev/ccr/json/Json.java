@@ -1,4 +1,4 @@
-package dev.ccr;
+package dev.ccr.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
