@@ -28,7 +28,7 @@ final class TargetCall {
 
     /** Rough input size for the token budget before the real count is known: four bytes a token. */
     static long estimateTokens(MessagesRequest request) {
-        return request == null ? 0 : request.rawBody().length / 4 + request.maxTokens();
+        return request == null ? 0 : request.bodyBytes() / 4 + request.maxTokens();
     }
 
     /** Why the request does not fit the target's model's context window, or null. */

@@ -15,7 +15,7 @@ public final class TestRequests {
     }
 
     public static MessagesRequest request(ObjectNode body, String sessionId) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), sessionId);
+        return new MessagesRequest(body, Json.bytes(body).length, Map.of(), sessionId);
     }
 
     /** Without a session id. */

@@ -88,7 +88,7 @@ public final class ClassifierFixture {
     }
 
     public static MessagesRequest request(ObjectNode body) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), null);
+        return new MessagesRequest(body, Json.bytes(body).length, Map.of(), null);
     }
 
     public static MessagesRequest request(String json) {
