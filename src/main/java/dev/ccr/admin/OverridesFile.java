@@ -2,7 +2,7 @@ package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.config.ConfigException;
 
 import java.io.IOException;

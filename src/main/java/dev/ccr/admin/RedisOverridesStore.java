@@ -1,7 +1,7 @@
 package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.shared.RedisLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

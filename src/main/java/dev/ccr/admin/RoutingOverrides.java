@@ -1,7 +1,7 @@
 package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.Target;
 
 import java.util.Collections;

@@ -2,6 +2,7 @@ package dev.ccr.admin;
 
 import dev.ccr.model.Target;
 import dev.ccr.router.PinnedTargetEndpoint;
+import dev.ccr.model.RouterNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.apache.camel.model.Model;
@@ -17,6 +18,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -24,7 +26,6 @@ import java.util.Map;
  * at once): for each route from {@code direct:category-<name>}, its load balancer and its {@code provider:} targets.
  */
 public final class RoutingTable {
-    private static final String CATEGORY_PREFIX = "direct:category-";
     private static final String PROVIDER_SCHEME = "provider:";
 
     /**
@@ -46,12 +47,11 @@ public final class RoutingTable {
         List<CategoryRoute> routes = new ArrayList<>();
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         for (RouteDefinition route : model.getRouteDefinitions()) {
-            String from = route.getInput() == null ? "" : resolve(route.getInput().getEndpointUri())
-                    .replace("direct://", "direct:");
-            if (from.startsWith(CATEGORY_PREFIX)) {
-                String category = from.substring(CATEGORY_PREFIX.length()).replaceFirst("\\?.*", "");
+            Optional<String> category = RouterNames.categoryOf(
+                    route.getInput() == null ? null : resolve(route.getInput().getEndpointUri()));
+            if (category.isPresent()) {
                 List<Target> targets = targets(route);
-                routes.add(new CategoryRoute(category, route.getRouteId(), strategy(route, targets), targets, balancer(route)));
+                routes.add(new CategoryRoute(category.get(), route.getRouteId(), strategy(route, targets), targets, balancer(route)));
             }
         }
         return routes;

@@ -2,7 +2,7 @@ package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;

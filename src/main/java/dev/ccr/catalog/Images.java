@@ -3,7 +3,7 @@ package dev.ccr.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 /** Image blocks in a conversation: in message content and inside tool results. */
 final class Images {

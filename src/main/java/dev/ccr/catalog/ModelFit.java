@@ -2,7 +2,6 @@ package dev.ccr.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
@@ -51,7 +50,7 @@ public final class ModelFit {
             body.put("max_tokens", limit);
             fitThinkingBudget(body, limit);
         }
-        return body == null ? request : request.withBody(body, Json.bytes(body));
+        return body == null ? request : request.withBody(body);
     }
 
     /** The most output the model can give this request: its output limit, and what its window leaves. */

@@ -1,7 +1,7 @@
 package dev.ccr.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.provider.ProviderClient;
 
 import java.io.IOException;

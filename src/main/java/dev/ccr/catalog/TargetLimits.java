@@ -88,7 +88,7 @@ public final class TargetLimits {
     }
 
     private static boolean mayHoldMoreThan(MessagesRequest request, long tokens) {
-        return request.rawBody() == null || request.rawBody().length > tokens;
+        return request.bodyBytes() > tokens;
     }
 
     private long outputReserve(MessagesRequest request, ModelInfo info) {

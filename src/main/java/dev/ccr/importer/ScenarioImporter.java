@@ -2,7 +2,7 @@ package dev.ccr.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.ccr.ingress;
 
 import dev.ccr.model.ExchangeKeys;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpRequest;

@@ -8,7 +8,7 @@ import dev.ccr.model.ExchangeKeys;
 import dev.ccr.provider.FailureKind;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.RetryAfter;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

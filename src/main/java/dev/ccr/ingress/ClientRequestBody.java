@@ -14,12 +14,31 @@ final class ClientRequestBody {
     }
 
     static byte[] bytes(Exchange exchange) {
+        ByteBuf content = wholeArrayContent(exchange);
+        return content != null ? content.array() : exchange.getIn().getBody(byte[].class);
+    }
+
+    /**
+     * Lets go of the body's bytes once they are parsed. Camel keeps the Netty request (and its buffer) until the
+     * exchange completes, which for a request waiting on its provider is the whole wait; shrinking the buffer to
+     * nothing replaces its array, so the parsed JSON is the request's only copy. The buffer itself stays valid for
+     * Camel to release as usual.
+     */
+    static void forget(Exchange exchange) {
+        ByteBuf content = wholeArrayContent(exchange);
+        if (content != null) {
+            content.clear().capacity(0);
+        }
+    }
+
+    private static ByteBuf wholeArrayContent(Exchange exchange) {
         NettyHttpMessage message = exchange.getIn(NettyHttpMessage.class);
         ByteBuf content = message != null && message.getHttpRequest() != null ? message.getHttpRequest().content() : null;
-        if (content != null && content.hasArray() && content.arrayOffset() == 0 && content.readerIndex() == 0
-                && content.readableBytes() == content.array().length) {
-            return content.array();
+        if (content != null && content.refCnt() > 0 && content.hasArray() && content.arrayOffset() == 0
+                && content.readerIndex() == 0 && content.readableBytes() == content.array().length
+                && content.readableBytes() > 0) {
+            return content;
         }
-        return exchange.getIn().getBody(byte[].class);
+        return null;
     }
 }

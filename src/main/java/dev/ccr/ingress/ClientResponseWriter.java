@@ -2,9 +2,9 @@ package dev.ccr.ingress;
 
 import dev.ccr.model.ClientReply;
 import dev.ccr.model.ExchangeKeys;
-import dev.ccr.stats.RequestListener;
+import dev.ccr.request.RequestListener;
 import dev.ccr.stream.Discard;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -3,15 +3,15 @@ package dev.ccr.ingress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.NameRules;
 import dev.ccr.router.SessionIds;
-import dev.ccr.stats.RequestListener;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -58,6 +58,8 @@ public final class MessagesRequestReader implements Processor {
                     "Request exceeds the maximum allowed size of " + maxBodyBytes + " bytes");
         }
         ObjectNode body = parse(raw);
+        // from here on the parsed tree is the request: the bytes would double what a large request holds in flight
+        ClientRequestBody.forget(exchange);
         requireText(body, "model");
         if (!NameRules.isModelField(body.get("model").textValue())) {
             // checked before anything reads the name: it ends up in headers, logs and the provider's request
@@ -87,7 +89,7 @@ public final class MessagesRequestReader implements Processor {
             headers.put(":query", query);
         }
         String session = SessionIds.find(exchange.getIn().getHeader("X-Claude-Code-Session-Id", String.class), body);
-        exchange.setProperty(ExchangeKeys.REQUEST, new MessagesRequest(body, raw, Map.copyOf(headers), session));
+        exchange.setProperty(ExchangeKeys.REQUEST, new MessagesRequest(body, raw.length, Map.copyOf(headers), session));
         RequestRecord record = new RequestRecord(listener);
         record.session(session);
         activeRequests.accepted();

@@ -2,7 +2,7 @@ package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.catalog.ModelCatalog;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;

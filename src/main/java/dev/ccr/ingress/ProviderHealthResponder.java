@@ -2,11 +2,10 @@ package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import dev.ccr.provider.UnsupportedParameters;
 import dev.ccr.router.ProviderStatus;
-import dev.ccr.shared.ConcurrencyLimit;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.router.Unavailability;
 import org.apache.camel.Exchange;
@@ -48,12 +47,12 @@ public final class ProviderHealthResponder implements Processor {
             }
             p.put("breaker", status.breaker().getState().name());
             p.put("inFlight", status.inFlight());
-            ConcurrencyLimit limit = status.concurrencyLimit();
-            if (limit != null) {
+            String countedBy = status.concurrencyCountedBy();
+            if (countedBy != null) {
                 ObjectNode concurrency = p.putObject("concurrencyLimit");
                 concurrency.put("max", status.settings().limits().maxConcurrentRequests());
                 // with Redis, the limit holds for all instances together, and for each alone while Redis is away
-                concurrency.put("countedBy", limit.shared() ? "all instances" : "this instance");
+                concurrency.put("countedBy", countedBy);
             }
             if (status.healthy() != null) {
                 p.put("healthCheck", status.healthy() ? "passing" : "failing");

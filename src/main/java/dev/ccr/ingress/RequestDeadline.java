@@ -3,7 +3,7 @@ package dev.ccr.ingress;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

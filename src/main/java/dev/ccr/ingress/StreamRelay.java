@@ -7,7 +7,7 @@ import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ClientReply;
 import dev.ccr.provider.FailureKind;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;

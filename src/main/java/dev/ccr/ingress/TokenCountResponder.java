@@ -1,6 +1,6 @@
 package dev.ccr.ingress;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.catalog.TargetLimits;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;

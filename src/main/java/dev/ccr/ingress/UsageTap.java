@@ -1,8 +1,8 @@
 package dev.ccr.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.json.Json;
+import dev.ccr.request.RequestRecord;
 import dev.ccr.stream.SseParser;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.ccr.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.math.BigDecimal;
 

@@ -1,7 +1,7 @@
 package dev.ccr.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;

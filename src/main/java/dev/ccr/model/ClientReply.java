@@ -1,6 +1,6 @@
 package dev.ccr.model;
 
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -22,7 +22,7 @@ public final class ExchangeKeys {
     public static final String TARGET_MODEL = "ccrTargetModel";
     /** The {@link Target} of the attempt under way. */
     public static final String TARGET = "ccrTarget";
-    /** The {@link dev.ccr.stats.RequestRecord} that follows the request to its end. */
+    /** The {@code RequestRecord} (dev.ccr.router) that follows the request to its end. */
     public static final String RECORD = "ccrRecord";
     /** Who answers the client: the route or the request's deadline (dev.ccr.ingress.ClientAnswer). */
     public static final String ANSWER = "ccrAnswer";

@@ -8,13 +8,17 @@ import java.util.Map;
 /**
  * A validated Anthropic Messages request as the client sent it. The body is shared by every layer and every
  * failover attempt, so nobody may change it: a transformer that needs another shape works on {@link #copyOfBody()}.
+ * <p>
+ * Only the parsed body is kept, not the client's bytes: a large request would otherwise sit on the heap twice while
+ * it waits for its provider. What the bytes were still needed for is their length, kept as {@code bodyBytes}.
  *
  * @param body          the parsed request body
- * @param rawBody       the bytes the client sent, forwarded unchanged where the protocol allows
+ * @param bodyBytes     the size of the body as the client sent it: every cl100k token covers at least one of its
+ *                      bytes, so it bounds the tokens of this body and of any body made from it by removing parts
  * @param clientHeaders the client headers a provider may need (anthropic-version, anthropic-beta), lower-case names
  * @param sessionId     Claude Code's session id, or null
  */
-public record MessagesRequest(ObjectNode body, byte[] rawBody, Map<String, String> clientHeaders, String sessionId) {
+public record MessagesRequest(ObjectNode body, int bodyBytes, Map<String, String> clientHeaders, String sessionId) {
 
     public String model() {
         return body.path("model").asText();
@@ -48,8 +52,12 @@ public record MessagesRequest(ObjectNode body, byte[] rawBody, Map<String, Strin
         return clientHeaders.get(lowerCaseName);
     }
 
-    /** The same request with another body, e.g. with a routing tag removed before it goes upstream. */
-    public MessagesRequest withBody(ObjectNode newBody, byte[] newRawBody) {
-        return new MessagesRequest(newBody, newRawBody, clientHeaders, sessionId);
+    /**
+     * The same request with another body, e.g. with a routing tag removed before it goes upstream. The client's size
+     * is kept: the changes made (a tag, parameters or thinking removed, a limit lowered) never make a body larger in
+     * tokens, so it stays a valid bound.
+     */
+    public MessagesRequest withBody(ObjectNode newBody) {
+        return new MessagesRequest(newBody, bodyBytes, clientHeaders, sessionId);
     }
 }

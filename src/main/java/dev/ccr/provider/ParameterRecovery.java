@@ -1,12 +1,10 @@
 package dev.ccr.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -34,7 +32,7 @@ public final class ParameterRecovery {
 
     /** The call without the fields its (provider, model) refused before. */
     public UpstreamRequest withoutRefused(String provider, UpstreamRequest request) {
-        ObjectNode body = memory.any(provider) ? body(request) : null;
+        ObjectNode body = memory.any(provider) ? request.payload().copyOfJson() : null;
         return body != null && memory.applyTo(provider, body) ? with(request, body) : request;
     }
 
@@ -44,7 +42,7 @@ public final class ParameterRecovery {
      */
     public UpstreamRequest retryFor(String provider, UpstreamRequest request, ProviderRejectedException refusal) {
         ParameterRefusal refused = refusal.refusal();
-        ObjectNode body = refused == null || ESSENTIAL.contains(refused.field()) ? null : body(request);
+        ObjectNode body = refused == null || ESSENTIAL.contains(refused.field()) ? null : request.payload().copyOfJson();
         if (body == null || !UnsupportedParameters.apply(refused, body)) {
             return null;
         }
@@ -54,15 +52,6 @@ public final class ParameterRecovery {
                     refused.maximum() == null ? "it without that field" : "at most " + refused.maximum());
         }
         return with(request, body);
-    }
-
-    private static ObjectNode body(UpstreamRequest request) {
-        try {
-            JsonNode body = Json.parse(request.body());
-            return body instanceof ObjectNode object ? object : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static UpstreamRequest with(UpstreamRequest request, ObjectNode body) {

@@ -1,13 +1,12 @@
 package dev.ccr.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -123,7 +122,7 @@ public final class ProviderClient {
     private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(request.path()))
                 .timeout(settings.timeouts().firstByte())
-                .POST(bodyOf(request));
+                .POST(request.payload().publisher());
         request.headers().forEach(builder::setHeader);
         credentials.authorize(builder);
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
@@ -143,16 +142,6 @@ public final class ProviderClient {
                     return this.<UpstreamResponse>httpFailure(response);
                 })
                 .thenCompose(f -> f);
-    }
-
-    /**
-     * The request body, read from the request's own bytes as the socket takes it. {@code ofByteArray} would copy the
-     * whole body into buffers of its own (a second copy of a 20 MiB request for as long as the call lasts).
-     */
-    private static HttpRequest.BodyPublisher bodyOf(UpstreamRequest request) {
-        byte[] body = request.body();
-        return HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), body.length);
     }
 
     /** The URL a call to {@code path} goes to (see {@link ProviderUrl}: the version segment is written once). */

@@ -68,6 +68,11 @@ public final class ProviderRegistry {
         return client;
     }
 
+    /** A provider's settings alone, for layers that write its requests but must never hold its credentials. */
+    public ProviderSettings settings(String name) {
+        return get(name).settings();
+    }
+
     public Set<String> names() {
         return clients.keySet();
     }

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.router.classify.Categories;
 import org.apache.camel.AsyncCallback;
@@ -50,7 +51,7 @@ public final class CategoryDispatcher extends AsyncProcessorSupport implements C
     @Override
     protected void doStart() throws Exception {
         for (String category : Categories.ALL) {
-            AsyncProducer route = camelContext.getEndpoint("direct:category-" + category).createAsyncProducer();
+            AsyncProducer route = camelContext.getEndpoint(RouterNames.categoryRoute(category)).createAsyncProducer();
             ServiceHelper.startService(route);
             routes.put(category, route);
         }

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.provider.ProviderSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -8,15 +9,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * One Resilience4j circuit breaker per provider, configured from that provider's settings and shared by every route
- * that calls it. The route template's circuitBreaker step refers to it by name ({@code <provider>-breaker}). A
+ * that calls it. The route template's circuitBreaker step refers to it by name ({@link RouterNames#breaker}). A
  * refusal of the request itself (4xx) says nothing about the provider's health, so it is not counted.
  */
 public final class CircuitBreakers {
     private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
-
-    public static String beanName(String provider) {
-        return provider + "-breaker";
-    }
 
     public CircuitBreaker create(ProviderSettings provider) {
         ProviderSettings.Breaker b = provider.breaker();

@@ -4,7 +4,7 @@ import dev.ccr.catalog.PromptTooLongException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.router.classify.Categories;
 import dev.ccr.router.classify.CategoryRoutes;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

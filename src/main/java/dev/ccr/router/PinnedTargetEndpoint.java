@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
@@ -72,7 +73,7 @@ public class PinnedTargetEndpoint extends TargetEndpoint {
         protected void doStart() throws Exception {
             for (ProviderClient provider : providers.all()) {
                 String name = provider.settings().name();
-                AsyncProducer route = getCamelContext().getEndpoint(TargetCall.routeUri(name)).createAsyncProducer();
+                AsyncProducer route = getCamelContext().getEndpoint(RouterNames.providerRoute(name)).createAsyncProducer();
                 ServiceHelper.startService(route);
                 routes.put(name, route);
             }

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.model.Target;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
@@ -38,7 +39,7 @@ public class ProviderEndpoint extends TargetEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        return new TargetProducer(getCamelContext().getEndpoint(TargetCall.routeUri(provider)).createAsyncProducer());
+        return new TargetProducer(getCamelContext().getEndpoint(RouterNames.providerRoute(provider)).createAsyncProducer());
     }
 
     private final class TargetProducer extends DefaultAsyncProducer {

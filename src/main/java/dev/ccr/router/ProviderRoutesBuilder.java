@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.model.RouterNames;
 import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderRegistry;
 import org.apache.camel.builder.RouteBuilder;
@@ -23,7 +24,7 @@ public final class ProviderRoutesBuilder extends RouteBuilder {
         for (ProviderClient provider : providers.all()) {
             String name = provider.settings().name();
             templatedRoute(TEMPLATE)
-                    .routeId("call-provider-" + name)
+                    .routeId(RouterNames.providerRouteId(name))
                     .parameter("provider", name)
                     .parameter("protocol", provider.settings().protocol());
         }

@@ -151,9 +151,13 @@ public final class ProviderStatus {
         this.concurrency = limit;
     }
 
-    /** The concurrency limit in force, or null when the provider has none. */
-    public ConcurrencyLimit concurrencyLimit() {
-        return concurrency;
+    /**
+     * Who counts against the concurrency limit now: "all instances" (in Redis), "this instance" (no Redis, or Redis
+     * away), or null when the provider has no limit.
+     */
+    public String concurrencyCountedBy() {
+        ConcurrencyLimit limit = concurrency;
+        return limit == null ? null : limit.shared() ? "all instances" : "this instance";
     }
 
     /** Counts this provider's tokens per minute in a budget shared by every instance (Redis). */

@@ -9,7 +9,7 @@ import dev.ccr.model.Target;
 import dev.ccr.provider.FailureKind;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.ProviderUnavailableException;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -26,14 +26,9 @@ final class TargetCall {
     private TargetCall() {
     }
 
-    /** The route every target of a provider runs: made from the configuration, never from a request. */
-    static String routeUri(String provider) {
-        return "direct:provider-" + provider;
-    }
-
     /** Rough input size for the token budget before the real count is known: four bytes a token. */
     static long estimateTokens(MessagesRequest request) {
-        return request == null ? 0 : request.rawBody().length / 4 + request.maxTokens();
+        return request == null ? 0 : request.bodyBytes() / 4 + request.maxTokens();
     }
 
     /** Why the request does not fit the target's model's context window, or null. */

@@ -1,5 +1,7 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import dev.ccr.provider.FailureKind;
 
 import java.util.List;

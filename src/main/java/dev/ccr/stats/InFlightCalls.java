@@ -1,5 +1,6 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

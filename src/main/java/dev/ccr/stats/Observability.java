@@ -1,12 +1,12 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestListener;
 import dev.ccr.config.Settings;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.router.ProviderStatusBoard;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Statistics, metrics, JMX and the request log, installed in one call from the router's configuration. Binds the
- * beans the routes of routes/common/stats.camel.yaml and metrics.camel.yaml use ({@code statsResponder},
- * {@code metricsResponder}), the Prometheus registry as {@code metricsRegistry} (the name camel-micrometer looks up,
- * so micrometer: endpoints in routes land in the same /metrics), and joins the context's lifecycle: MBeans are
- * registered at start and removed at stop, with the meter binders.
+ * Statistics, metrics, JMX and the request log, built in one call; the router's wiring binds what the routes use
+ * ({@link StatsBeans}) and adds this as a context service, so MBeans are registered at start and removed at stop,
+ * with the meter binders.
  */
 public final class Observability extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
@@ -31,12 +29,13 @@ public final class Observability extends ServiceSupport {
     private final List<AutoCloseable> closeables;
     private final JmxBeans jmx;
     private final TargetTraffic targetTraffic;
-    private StatsResponder statsResponder;
+    private final SessionStatistics sessions;
 
     private Observability(RequestListener listener, RequestStatistics statistics, TargetTraffic targetTraffic,
-                          MeterRegistryFactory.Meters meters, JmxBeans jmx) {
+                          SessionStatistics sessions, MeterRegistryFactory.Meters meters, JmxBeans jmx) {
         this.listener = listener;
         this.targetTraffic = targetTraffic;
+        this.sessions = sessions;
         this.statistics = statistics;
         this.meters = meters.registry();
         this.closeables = meters.closeables();
@@ -44,16 +43,15 @@ public final class Observability extends ServiceSupport {
     }
 
     /**
-     * Creates and binds everything; give {@link #listener()} to the request reader.
+     * Creates everything; give {@link #listener()} to the request reader.
      *
      * <p>Properties: {@code ccr.log.requests} (one log line per request, default false),
      * {@code ccr.log.provider-selection} (one per provider attempt, default false), {@code ccr.jmx.enabled}
      * (the dev.ccr MBeans, default true), {@code ccr.stats.max-models} (distinct model labels before they count as
      * "other", default 100).
      */
-    public static Observability install(CamelContext context, ProviderRegistry providers,
-                                        CircuitBreakerRegistry breakers, ProviderStatusBoard board,
-                                        Settings settings) {
+    public static Observability create(ProviderRegistry providers, CircuitBreakerRegistry breakers,
+                                       ProviderStatusBoard board, Settings settings) {
         Set<String> names = providers.names();
         InFlightCalls inFlight = new InFlightCalls(names);
         RequestStatistics statistics = new RequestStatistics(Clock.SYSTEM, breakers, inFlight, names);
@@ -72,19 +70,7 @@ public final class Observability extends ServiceSupport {
                 new ModelLabels(settings.positive("ccr.stats.max-models", 100)));
 
         JmxBeans jmx = settings.bool("ccr.jmx.enabled", true) ? new JmxBeans(statistics, breakers, board) : null;
-        Observability installed = new Observability(tracker, statistics, targetTraffic, meters, jmx);
-        context.getRegistry().bind("requestStatistics", statistics);
-        installed.statsResponder = new StatsResponder(statistics);
-        context.getRegistry().bind("statsResponder", installed.statsResponder);
-        context.getRegistry().bind("sessionStatsResponder", new SessionStatsResponder(sessions));
-        context.getRegistry().bind("metricsRegistry", meters.registry());
-        context.getRegistry().bind("metricsResponder", new MetricsResponder(meters.registry()));
-        try {
-            context.addService(installed, true, false);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not add the observability service", e);
-        }
-        return installed;
+        return new Observability(tracker, statistics, targetTraffic, sessions, meters, jmx);
     }
 
     /** The listener every Messages request reports to. */
@@ -101,9 +87,9 @@ public final class Observability extends ServiceSupport {
         return targetTraffic;
     }
 
-    /** /stats, for parts that add a section to it. */
-    public StatsResponder statsResponder() {
-        return statsResponder;
+    /** The recent Claude Code sessions, for GET /stats/sessions/<id>. */
+    public SessionStatistics sessions() {
+        return sessions;
     }
 
     public PrometheusMeterRegistry meters() {

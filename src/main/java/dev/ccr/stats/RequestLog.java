@@ -1,5 +1,6 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
 import dev.ccr.error.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

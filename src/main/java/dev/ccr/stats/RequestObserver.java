@@ -1,5 +1,7 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
+
 /**
  * What statistics, metrics and the request log are told, once the raw {@link RequestListener} callbacks have been
  * put in order by {@link AttemptTracker}: every attempt that starts also ends exactly once, before its request ends.

@@ -1,5 +1,6 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Clock;

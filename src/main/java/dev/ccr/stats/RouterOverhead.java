@@ -1,5 +1,7 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
+
 /**
  * The time a request spent in the router itself rather than waiting for a provider, up to the client's first byte:
  * <pre>

@@ -1,7 +1,8 @@
 package dev.ccr.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
+import dev.ccr.request.RequestRecord;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

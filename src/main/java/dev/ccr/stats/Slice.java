@@ -1,5 +1,6 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
 import io.micrometer.core.instrument.Clock;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.ccr.stats;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,5 +1,6 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestRecord;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,6 +1,7 @@
 package dev.ccr.transform;
 
-import dev.ccr.Json;
+import dev.ccr.stream.StreamTranslator;
+import dev.ccr.json.Json;
 import dev.ccr.stream.SseParser;
 
 /**

@@ -2,7 +2,7 @@ package dev.ccr.transform;
 
 import java.util.function.LongSupplier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

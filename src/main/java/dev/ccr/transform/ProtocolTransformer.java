@@ -1,5 +1,6 @@
 package dev.ccr.transform;
 
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;

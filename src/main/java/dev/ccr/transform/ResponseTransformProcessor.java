@@ -8,7 +8,8 @@ import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderRegistry;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.provider.UpstreamResponse;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
+import dev.ccr.stream.StreamTranslator;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;

@@ -2,8 +2,9 @@ package dev.ccr.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.stream.SseParser;
+import dev.ccr.stream.StreamTranslator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

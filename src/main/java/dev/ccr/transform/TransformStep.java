@@ -30,6 +30,6 @@ abstract class TransformStep implements Processor {
     }
 
     protected ProviderSettings provider(Target target) {
-        return providers.get(target.provider()).settings();
+        return providers.settings(target.provider());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccr.transform;
 
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 

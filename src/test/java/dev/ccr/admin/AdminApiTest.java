@@ -1,7 +1,7 @@
 package dev.ccr.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,7 +241,7 @@ class AdminApiTest {
         assertThat(Json.parse(added.body()).get("modelMap").toString())
                 .isEqualTo("{\"claude-haiku-4-5\":\"secondary,claude-haiku-4.5\",\"old-model\":\"primary,anything\"}");
         ModelMapOverrides map = admin.router.context().getRegistry()
-                .lookupByNameAndType(Admin.MODEL_MAP_BEAN, ModelMapOverrides.class);
+                .lookupByNameAndType(dev.ccr.admin.AdminBeans.MODEL_MAP_OVERRIDES, ModelMapOverrides.class);
         assertThat(map.lookup("claude-haiku-4-5-20251001")).hasValueSatisfying(t -> {
             assertThat(t.provider()).isEqualTo("secondary");
             assertThat(t.model()).isEqualTo("claude-haiku-4.5");

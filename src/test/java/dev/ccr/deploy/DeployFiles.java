@@ -1,7 +1,7 @@
 package dev.ccr.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.w3c.dom.Document;

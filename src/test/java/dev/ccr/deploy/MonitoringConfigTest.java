@@ -2,7 +2,7 @@ package dev.ccr.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.stats.Promtool;
 import dev.ccr.testing.Captures;
 import dev.ccr.testing.MockUpstream;

@@ -2,7 +2,7 @@ package dev.ccr.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.Captures;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;
@@ -217,7 +217,7 @@ class AnthropicPassThroughTest {
     }
 
     @Test
-    void everyRecordedClaudeCodeRequestIsForwardedUnchanged() throws Exception {
+    void everyRecordedClaudeCodeRequestIsForwardedAsTheSameJson() throws Exception {
         upstream.on("/v1/messages", MockUpstream.sse(Captures.responseBody("mock_response_stream_text.txt"), 0));
         int forwarded = 0;
         for (String name : CaptureNames.MESSAGES) {
@@ -229,10 +229,51 @@ class AnthropicPassThroughTest {
                     Map.of("anthropic-beta", "claude-code-20250219"));
 
             assertThat(response.statusCode()).as(name).isEqualTo(200);
-            assertThat(upstream.last().bodyText()).as(name).isEqualTo(body);
+            // serialised again from the parsed request: the same JSON, keys in the client's order
+            assertThat(Json.parse(upstream.last().body())).as(name).isEqualTo(capture.get("body"));
+            assertThat(Json.string(Json.parse(upstream.last().body()))).as(name).isEqualTo(body);
             forwarded++;
         }
         assertThat(forwarded).isGreaterThan(25);
+    }
+
+    @Test
+    void whatClaudeCodeReliesOnSurvivesTheRequestBeingSerialisedAgain() throws Exception {
+        upstream.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, "{\"type\":\"message\"}", Map.of()));
+        // as another client may write it: indented, escapes where the router writes characters, and the reverse
+        String body = """
+                {
+                  "model" : "claude-sonnet-4-5",
+                  "max_tokens" : 100,
+                  "zeta_future_field" : {"b" : 1, "a" : [1.50, 2e3, -0]},
+                  "system" : [ {"type" : "text", "text" : "caf\\u00e9 \\ud83e\\udd16 \\u2028 \\/",
+                     "cache_control" : {"type" : "ephemeral", "ttl" : "1h"}} ],
+                  "messages" : [
+                    {"role" : "user", "content" : "héllo 🤖 \\"quoted\\" \\t tab"},
+                    {"role" : "assistant", "content" : [
+                      {"type" : "thinking", "thinking" : "let me think", "signature" : "EqQBCkYIBxgCKkBz+/=="},
+                      {"type" : "redacted_thinking", "data" : "EmwKAhgBEgy3va3pzix/LafPsn4a"},
+                      {"type" : "text", "text" : "answer", "cache_control" : {"type" : "ephemeral"}} ]},
+                    {"role" : "user", "content" : "next"} ]
+                }""";
+
+        HttpResponse<String> response = router.post("/v1/messages", body, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode sent = Json.parse(upstream.last().body());
+        assertThat(sent).isEqualTo(Json.parse(body));
+        // key order as the client wrote it; unknown fields kept, numbers by value (1.50 may arrive as 1.5)
+        assertThat(sent.fieldNames()).toIterable().containsExactly(
+                "model", "max_tokens", "zeta_future_field", "system", "messages");
+        assertThat(sent.path("zeta_future_field").fieldNames()).toIterable().containsExactly("b", "a");
+        assertThat(sent.at("/system/0/text").asText()).isEqualTo("café 🤖 \u2028 /");
+        assertThat(sent.at("/system/0/cache_control/ttl").asText()).isEqualTo("1h");
+        assertThat(sent.at("/messages/0/content").asText()).isEqualTo("héllo 🤖 \"quoted\" \t tab");
+        assertThat(sent.at("/messages/1/content/0/signature").asText()).isEqualTo("EqQBCkYIBxgCKkBz+/==");
+        assertThat(sent.at("/messages/1/content/1/data").asText()).isEqualTo("EmwKAhgBEgy3va3pzix/LafPsn4a");
+        assertThat(sent.at("/messages/1/content/2/cache_control/type").asText()).isEqualTo("ephemeral");
+        // characters outside the BMP travel as UTF-8, as Claude Code sends them, not as escaped surrogates
+        assertThat(upstream.last().bodyText()).contains("🤖").doesNotContain("\\ud83e");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.ccr.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.importer.ImportCommand;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;

@@ -1,7 +1,7 @@
 package dev.ccr.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -151,5 +152,37 @@ class IngressTest {
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.headers().firstValue("x-ccr-category")).hasValue("explicit");
         assertThat(Json.parse(upstream.last().body()).path("model").asText()).isEqualTo("claude-haiku-4-5");
+    }
+
+    private static HttpResponse<String> send(String path, String method, boolean withKey) throws Exception {
+        // a JSON body, so the cross-site guard's content-type check passes and the method check is what answers
+        HttpRequest.Builder request = HttpRequest.newBuilder(router.uri(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("content-type", "application/json");
+        if (withKey) {
+            request.header("x-api-key", ROUTER_KEY);
+        }
+        return router.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The endpoints made from the http-endpoint route template all check the key, then the method. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/models", "/health/providers", "/stats", "/metrics"})
+    void templatedEndpointsAnswerGetAndHeadWithTheKeyOnly(String path) throws Exception {
+        HttpResponse<String> withoutKey = send(path, "GET", false);
+        assertThat(withoutKey.statusCode()).isEqualTo(401);
+        assertThat(error(withoutKey).path("type").asText()).isEqualTo("authentication_error");
+
+        assertThat(send(path, "GET", true).statusCode()).isEqualTo(200);
+        assertThat(send(path, "HEAD", true).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/models", "/health/providers", "/stats", "/metrics"})
+    void templatedEndpointsRefuseOtherMethodsWith405(String path) throws Exception {
+        for (String method : new String[]{"POST", "DELETE", "PUT"}) {
+            HttpResponse<String> refused = send(path, method, true);
+            assertThat(refused.statusCode()).as(method + " " + path).isEqualTo(405);
+            assertThat(error(refused).path("type").asText()).isEqualTo("invalid_request_error");
+        }
     }
 }

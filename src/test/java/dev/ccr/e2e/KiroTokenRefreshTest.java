@@ -1,6 +1,6 @@
 package dev.ccr.e2e;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.provider.kiro.RefreshEndpoint;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;

@@ -3,7 +3,7 @@ package dev.ccr.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

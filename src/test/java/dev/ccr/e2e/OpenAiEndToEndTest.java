@@ -2,7 +2,7 @@ package dev.ccr.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.Captures;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;

@@ -2,9 +2,9 @@ package dev.ccr.ingress;
 
 import dev.ccr.model.ClientReply;
 import dev.ccr.model.ExchangeKeys;
-import dev.ccr.stats.RequestListener;
-import dev.ccr.stats.RequestRecord;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
+import dev.ccr.stream.StreamTranslator;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpResponse;

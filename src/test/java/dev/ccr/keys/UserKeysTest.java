@@ -1,7 +1,7 @@
 package dev.ccr.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.TeamGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +28,12 @@ class UserKeysTest {
     static void start() throws Exception {
         primary = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, TeamGateway.OK, Map.of()));
         secondary = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 200, TeamGateway.OK, Map.of()));
-        gateway = new TeamGateway(primary, secondary, dir, Map.of());
+        // priced per million tokens so that one answer (7 input, 2 output tokens) costs $1.70 on either provider
+        gateway = new TeamGateway(primary, secondary, dir, Map.of(
+                "ccr.models.primary.claude-sonnet-4-5.input-price", "100000",
+                "ccr.models.primary.claude-sonnet-4-5.output-price", "500000",
+                "ccr.models.secondary.claude-sonnet-4-5.input-price", "100000",
+                "ccr.models.secondary.claude-sonnet-4-5.output-price", "500000"));
     }
 
     @AfterAll
@@ -107,6 +112,21 @@ class UserKeysTest {
         assertThat(first).isEqualTo(200);
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.body()).contains("9 tokens per day");
+        assertThat(second.headers().firstValue("retry-after")).isPresent();
+    }
+
+    @Test
+    void overItsSpendPerMonthAKeyWaitsAndItsSpendIsPricedFromTheCatalog() throws Exception {
+        String secret = gateway.createKey("{\"name\":\"hank\",\"limits\":{\"spendPerMonth\":1}}");
+
+        int first = gateway.message(secret).statusCode();
+        HttpResponse<String> second = gateway.message(secret);
+        JsonNode usage = gateway.getJson("/stats").path("keys").path("hank");
+
+        assertThat(first).isEqualTo(200);
+        assertThat(usage.path("spend").asDouble()).isCloseTo(1.70, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.body()).contains("per month");
         assertThat(second.headers().firstValue("retry-after")).isPresent();
     }
 

@@ -1,7 +1,7 @@
 package dev.ccr.router;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.ccr.router;
 
+import dev.ccr.request.RequestRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
@@ -7,8 +8,6 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.router.classify.Categories;
 import dev.ccr.router.classify.ClassificationFlow;
 import dev.ccr.router.classify.ClassifierFixture;
-import dev.ccr.stats.RequestListener;
-import dev.ccr.stats.RequestRecord;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;

@@ -84,6 +84,6 @@ class RouteValidationTest {
         HttpResponse<String> response = router.post("/v1/messages",
                 "{\"model\":\"claude-opus-5-5\",\"max_tokens\":5,\"messages\":[]}", Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
-        return dev.ccr.Json.parse(upstream.last().body()).path("model").asText();
+        return dev.ccr.json.Json.parse(upstream.last().body()).path("model").asText();
     }
 }

@@ -1,7 +1,7 @@
 package dev.ccr.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RedisServer;
 import dev.ccr.testing.TeamGateway;

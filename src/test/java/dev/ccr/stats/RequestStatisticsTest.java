@@ -1,7 +1,7 @@
 package dev.ccr.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.provider.FailureKind;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.ccr.stats;
 
+import dev.ccr.request.RequestListener;
+import dev.ccr.request.RequestRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package dev.ccr.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

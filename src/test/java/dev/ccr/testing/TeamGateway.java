@@ -1,7 +1,7 @@
 package dev.ccr.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -2,7 +2,7 @@ package dev.ccr.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ public final class TestRequests {
     }
 
     public static MessagesRequest request(ObjectNode body, String sessionId) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), sessionId);
+        return new MessagesRequest(body, Json.bytes(body).length, Map.of(), sessionId);
     }
 
     /** Without a session id. */

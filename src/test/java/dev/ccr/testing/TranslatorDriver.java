@@ -1,6 +1,6 @@
 package dev.ccr.testing;
 
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package dev.ccr.provider.kiro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.UpstreamExcerpt;
 
 import java.io.IOException;

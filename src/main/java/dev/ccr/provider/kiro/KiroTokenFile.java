@@ -3,7 +3,7 @@ package dev.ccr.provider.kiro;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

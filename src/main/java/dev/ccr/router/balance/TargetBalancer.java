@@ -8,6 +8,7 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.ProviderRejectedException;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
+import dev.ccr.model.RouterNames;
 import dev.ccr.router.Unavailability;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.AsyncCallback;
@@ -43,7 +44,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         List<Candidate> all = candidates(exchange);
         List<Candidate> available = new ArrayList<>();
-        Outcome outcome = new Outcome();
+        TargetFailures outcome = new TargetFailures();
         for (Candidate candidate : all) {
             Unavailability why = candidate.status().unavailable();
             if (why == null) {
@@ -56,7 +57,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         return attempt(exchange, callback, order, 0, outcome, true);
     }
 
-    private boolean attempt(Exchange exchange, AsyncCallback callback, List<Candidate> order, int from, Outcome outcome,
+    private boolean attempt(Exchange exchange, AsyncCallback callback, List<Candidate> order, int from, TargetFailures outcome,
                             boolean sync) {
         for (int i = from; i < order.size(); i++) {
             Candidate candidate = order.get(i);
@@ -87,7 +88,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
     }
 
     /** After an attempt: true when it failed in a way another target may save, and one is left. */
-    private boolean tryNext(Exchange exchange, Candidate candidate, Outcome outcome, boolean moreLeft) {
+    private boolean tryNext(Exchange exchange, Candidate candidate, TargetFailures outcome, boolean moreLeft) {
         Exception failure = exchange.getException();
         if (failure == null) {
             answeredBy(exchange, candidate);
@@ -141,7 +142,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
         AsyncProcessor[] steps = doGetProcessors();
         if (resolved == null || resolved.size() != steps.length) {
             ProviderStatusBoard board = exchange.getContext().getRegistry()
-                    .lookupByNameAndType("providerStatusBoard", ProviderStatusBoard.class);
+                    .lookupByNameAndType(RouterNames.PROVIDER_STATUS_BOARD, ProviderStatusBoard.class);
             List<Candidate> list = new ArrayList<>(steps.length);
             for (int i = 0; i < steps.length; i++) {
                 ProviderStatus status = board.get(TargetResolver.resolve(steps[i]).getProvider());
@@ -153,7 +154,7 @@ public abstract class TargetBalancer extends LoadBalancerSupport {
     }
 
     /** What went wrong across the targets of one request. */
-    private static final class Outcome {
+    private static final class TargetFailures {
         private Duration shortestWait;
         private boolean anyBroken;
         private final List<String> reasons = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.ccr.router.classify;
 
+import dev.ccr.model.RouterNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 
@@ -15,9 +16,8 @@ public final class CategoryRoutes {
     }
 
     public boolean exists(String category) {
-        String uri = "direct://category-" + category;
         for (Route route : context.getRoutes()) {
-            if (uri.equals(route.getEndpoint().getEndpointUri())) {
+            if (RouterNames.categoryOf(route.getEndpoint().getEndpointUri()).filter(category::equals).isPresent()) {
                 return true;
             }
         }

@@ -2,7 +2,7 @@ package dev.ccr.router.classify;
 
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.Target;
-import dev.ccr.stats.RequestRecord;
+import dev.ccr.request.RequestRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -1,7 +1,6 @@
 package dev.ccr.router.classify;
 
 import dev.ccr.model.MessagesRequest;
-import dev.ccr.router.Decision;
 import dev.ccr.tokens.TokenCounter;
 
 import java.util.Optional;
@@ -30,7 +29,7 @@ public final class LongContextRule implements ClassificationRule {
     @Override
     public Optional<Decision> decide(RuleInput input) {
         MessagesRequest request = input.request();
-        if (request.rawBody() != null && request.rawBody().length <= threshold) {
+        if (request.bodyBytes() <= threshold) {
             return Optional.empty();
         }
         int count = tokens.count(request.body());

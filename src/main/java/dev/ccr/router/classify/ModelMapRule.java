@@ -1,6 +1,5 @@
 package dev.ccr.router.classify;
 
-import dev.ccr.router.Decision;
 
 import java.util.Optional;
 

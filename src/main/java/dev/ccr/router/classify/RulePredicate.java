@@ -3,7 +3,6 @@ package dev.ccr.router.classify;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.ExchangeKeys;
 import dev.ccr.model.MessagesRequest;
-import dev.ccr.router.Decision;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.slf4j.Logger;

@@ -3,7 +3,6 @@ package dev.ccr.router.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
 import dev.ccr.model.MessagesRequest;
 
 import java.util.Iterator;
@@ -66,7 +65,7 @@ public final class SubagentTag {
                 }
             }
         }
-        return request.withBody(body, Json.bytes(body));
+        return request.withBody(body);
     }
 
     private static Optional<String> content(String text) {

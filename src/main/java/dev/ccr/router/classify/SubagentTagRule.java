@@ -5,7 +5,6 @@ import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.NameRules;
 import dev.ccr.model.Target;
-import dev.ccr.router.Decision;
 
 import java.util.Optional;
 

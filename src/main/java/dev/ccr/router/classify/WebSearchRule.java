@@ -1,7 +1,6 @@
 package dev.ccr.router.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.router.Decision;
 
 import java.util.Locale;
 import java.util.Optional;

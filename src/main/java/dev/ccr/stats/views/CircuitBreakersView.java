@@ -1,7 +1,7 @@
 package dev.ccr.stats.views;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.router.ProviderStatus;
 import dev.ccr.router.ProviderStatusBoard;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,7 +1,7 @@
 package dev.ccr.stats.views;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,7 +1,7 @@
 package dev.ccr.stats.views;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.stats.RequestStatistics;
 import dev.ccr.stats.StatsSnapshot;
 

@@ -1,14 +1,14 @@
 package dev.ccr.transform.anthropic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
+import dev.ccr.provider.UpstreamBody;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.transform.UpstreamQuery;
 
 import java.util.LinkedHashMap;
@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Anthropic's own protocol: the request goes upstream as the client sent it (only the model may change), and the
- * answer comes back byte for byte, so every field a newer client adds survives.
+ * Anthropic's own protocol: the request goes upstream as the JSON the client sent (only the model may change, and thinking
+ * Anthropic cannot verify is dropped), and the answer comes back byte for byte, so every field a newer client adds
+ * survives. The request is the client's JSON serialised again from its parsed tree (keys, order and values as sent;
+ * whitespace and escapes may differ), so a large request is not held as bytes and tree at once.
  */
 public final class AnthropicTransformer implements ProtocolTransformer {
     static final String DEFAULT_VERSION = "2023-06-01";
@@ -31,13 +33,11 @@ public final class AnthropicTransformer implements ProtocolTransformer {
     @Override
     public UpstreamRequest toUpstream(MessagesRequest request, Target target, ProviderSettings provider) {
         String model = target.modelFor(request);
-        byte[] body = request.rawBody();
-        boolean foreignThinking = ForeignThinking.mayContain(body);
-        if (!model.equals(request.model()) || foreignThinking) {
-            ObjectNode copy = request.copyOfBody();
-            copy.put("model", model);
-            ForeignThinking.strip(copy);
-            body = Json.bytes(copy);
+        ObjectNode body = request.body();
+        if (!model.equals(request.model()) || ForeignThinking.present(body)) {
+            body = request.copyOfBody();
+            body.put("model", model);
+            ForeignThinking.strip(body);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
@@ -47,7 +47,8 @@ public final class AnthropicTransformer implements ProtocolTransformer {
         if (beta != null) {
             headers.put("anthropic-beta", beta);
         }
-        return new UpstreamRequest("/v1/messages" + query(request), headers, body, request.stream());
+        return new UpstreamRequest("/v1/messages" + query(request), headers,
+                UpstreamBody.json(body, request.bodyBytes()), request.stream());
     }
 
     @Override

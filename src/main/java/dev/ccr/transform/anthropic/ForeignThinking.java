@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /**
@@ -18,27 +17,16 @@ final class ForeignThinking {
     private ForeignThinking() {
     }
 
-    /** A cheap look at the raw bytes, so the common request is forwarded without being re-serialised. */
-    static boolean mayContain(byte[] rawBody) {
-        for (String prefix : FOREIGN_PREFIXES) {
-            if (indexOf(rawBody, ("\"" + prefix).getBytes(StandardCharsets.US_ASCII)) >= 0) {
-                return true;
+    /** Whether any assistant turn holds one: the common request is then sent as it is, without a copy. */
+    static boolean present(JsonNode body) {
+        for (JsonNode message : body.path("messages")) {
+            for (JsonNode block : message.path("content")) {
+                if (isThinking(block) && isForeign(block.path("signature").asText(""))) {
+                    return true;
+                }
             }
         }
         return false;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** Removes foreign thinking blocks from the assistant turns; true when any was removed. */

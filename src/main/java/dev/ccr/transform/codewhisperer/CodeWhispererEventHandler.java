@@ -1,7 +1,7 @@
 package dev.ccr.transform.codewhisperer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.error.RouterException;
@@ -27,7 +27,7 @@ final class CodeWhispererEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CodeWhispererEventHandler.class);
 
     private final AnthropicSink sink;
-    private final ToolNames toolNames;
+    private final ShortToolNames toolNames;
     private final long contextWindowTokens;
     private final Set<String> finishedTools = new HashSet<>();
     private String lastContent;
@@ -38,7 +38,7 @@ final class CodeWhispererEventHandler {
     private long estimatedInputTokens;
     private final TextToolCalls textToolCalls;
 
-    CodeWhispererEventHandler(AnthropicSink sink, ToolNames toolNames, long contextWindowTokens) {
+    CodeWhispererEventHandler(AnthropicSink sink, ShortToolNames toolNames, long contextWindowTokens) {
         this.sink = sink;
         this.toolNames = toolNames;
         this.contextWindowTokens = contextWindowTokens;
@@ -64,7 +64,7 @@ final class CodeWhispererEventHandler {
     void accept(EventStreamMessage message) {
         String messageType = message.messageType();
         if ("error".equals(messageType) || "exception".equals(messageType)) {
-            throw ProviderStreamErrors.from(message);
+            throw CodeWhispererStreamError.from(message);
         }
         String eventType = message.eventType();
         if (eventType == null) {

@@ -1,7 +1,7 @@
 package dev.ccr.transform.codewhisperer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
@@ -12,7 +12,7 @@ import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.provider.kiro.KiroProfile;
 import dev.ccr.transform.AnthropicSink;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -81,6 +81,6 @@ public final class CodeWhispererTransformer implements ProtocolTransformer {
                                        UpstreamResponse response) {
         CodeWhispererOptions options = CodeWhispererOptions.of(provider);
         return new EventStreamTranslator(AnthropicSink.forRequest(request),
-                ToolNames.of(request.tools(), request.messages()), options.contextWindow());
+                ShortToolNames.of(request.tools(), request.messages()), options.contextWindow());
     }
 }

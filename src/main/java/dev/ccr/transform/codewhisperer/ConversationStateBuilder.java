@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -112,7 +112,7 @@ final class ConversationStateBuilder {
                 description = description.substring(0, MAX_TOOL_DESCRIPTION_CHARS) + "…";
             }
             ObjectNode spec = specs.addObject().putObject("toolSpecification");
-            spec.put("name", ToolNames.shorten(name));
+            spec.put("name", ShortToolNames.shorten(name));
             spec.put("description", description);
             spec.putObject("inputSchema").set("json", schema.deepCopy());
         }

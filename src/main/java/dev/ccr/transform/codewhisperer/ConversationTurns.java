@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
@@ -86,7 +86,7 @@ final class ConversationTurns {
     private static ObjectNode toolUse(JsonNode block) {
         ObjectNode use = Json.MAPPER.createObjectNode();
         use.put("toolUseId", block.path("id").asText());
-        use.put("name", ToolNames.shorten(block.path("name").asText()));
+        use.put("name", ShortToolNames.shorten(block.path("name").asText()));
         JsonNode input = block.get("input");
         use.set("input", input != null && input.isObject() ? input.deepCopy() : Json.MAPPER.createObjectNode());
         return use;

@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.transform.AnthropicSink;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.nio.ByteBuffer;
 
@@ -17,7 +17,7 @@ final class EventStreamTranslator implements StreamTranslator {
     private final AnthropicSink sink;
     private final CodeWhispererEventHandler events;
 
-    EventStreamTranslator(AnthropicSink sink, ToolNames toolNames, long contextWindowTokens) {
+    EventStreamTranslator(AnthropicSink sink, ShortToolNames toolNames, long contextWindowTokens) {
         this.sink = sink;
         this.events = new CodeWhispererEventHandler(sink, toolNames, contextWindowTokens);
     }

@@ -3,7 +3,7 @@ package dev.ccr.transform.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class ContentsMapper {
     }
 
     ArrayNode map(JsonNode messages) {
-        PartMapper partMapper = new PartMapper(ToolNames.of(messages));
+        PartMapper partMapper = new PartMapper(ToolCallNames.of(messages));
         ModelTurn modelTurn = new ModelTurn(partMapper, signatureFallback);
         ArrayNode contents = Json.MAPPER.createArrayNode();
         ObjectNode last = null;

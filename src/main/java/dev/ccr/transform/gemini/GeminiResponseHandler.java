@@ -1,7 +1,7 @@
 package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.transform.AnthropicSink;

@@ -3,7 +3,7 @@ package dev.ccr.transform.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 /**
  * The sampling and output settings of an Anthropic request as Gemini's {@code generationConfig}: max_tokens (clamped

@@ -2,7 +2,7 @@ package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.Optional;
  * Gemini has no use for (redacted_thinking, server_tool_use, web_search_tool_result, unknown types) give no parts.
  */
 final class PartMapper {
-    private final ToolNames toolNames;
+    private final ToolCallNames toolNames;
 
-    PartMapper(ToolNames toolNames) {
+    PartMapper(ToolCallNames toolNames) {
         this.toolNames = toolNames;
     }
 

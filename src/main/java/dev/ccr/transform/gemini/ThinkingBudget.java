@@ -2,7 +2,7 @@ package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 /**
  * Claude Code's thinking settings as Gemini's {@code thinkingConfig}. Only an enabled or adaptive {@code thinking}

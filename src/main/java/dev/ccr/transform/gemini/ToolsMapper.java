@@ -3,7 +3,7 @@ package dev.ccr.transform.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 /**
  * Anthropic {@code tools} and {@code tool_choice} as Gemini {@code tools} and {@code toolConfig}. Custom tools become

@@ -33,7 +33,7 @@ final class ChatChunkHandler {
     /** One chunk of a stream ({@code delta}) or a whole completion ({@code message}). */
     void accept(JsonNode chunk) {
         if (chunk.hasNonNull("error")) {
-            throw ProviderStreamError.of(chunk.get("error"));
+            throw OpenAiStreamError.of(chunk.get("error"));
         }
         ChatUsage chunkUsage = ChatUsage.of(chunk.get("usage"));
         if (chunkUsage != null) {

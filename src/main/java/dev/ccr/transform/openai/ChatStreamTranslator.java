@@ -1,12 +1,12 @@
 package dev.ccr.transform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.stream.SseParser;
 import dev.ccr.transform.AnthropicSink;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

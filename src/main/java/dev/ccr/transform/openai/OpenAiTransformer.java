@@ -1,6 +1,6 @@
 package dev.ccr.transform.openai;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.ProviderSettings;
@@ -8,7 +8,7 @@ import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.provider.UpstreamResponse;
 import dev.ccr.transform.AnthropicSink;
 import dev.ccr.transform.ProtocolTransformer;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 
 import java.util.LinkedHashMap;

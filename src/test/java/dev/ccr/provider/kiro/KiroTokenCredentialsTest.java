@@ -1,7 +1,7 @@
 package dev.ccr.provider.kiro;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.Redactor;
 import dev.ccr.provider.Credentials;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package dev.ccr.provider.kiro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
 package dev.ccr.router.classify;
 
-import dev.ccr.router.Decision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

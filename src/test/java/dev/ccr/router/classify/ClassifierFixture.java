@@ -3,7 +3,7 @@ package dev.ccr.router.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.config.Settings;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.ProviderRegistry;
@@ -88,7 +88,7 @@ public final class ClassifierFixture {
     }
 
     public static MessagesRequest request(ObjectNode body) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of(), null);
+        return new MessagesRequest(body, Json.bytes(body).length, Map.of(), null);
     }
 
     public static MessagesRequest request(String json) {

@@ -1,6 +1,5 @@
 package dev.ccr.router.classify;
 
-import dev.ccr.router.Decision;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

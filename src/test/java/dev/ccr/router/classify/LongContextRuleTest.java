@@ -29,7 +29,7 @@ class LongContextRuleTest {
     @Test
     void bodyNoLargerThanTheThresholdIsNotTokenized() {
         // no counter at all: the rule may only answer from the body size
-        LongContextRule rule = new LongContextRule(null, request.rawBody().length);
+        LongContextRule rule = new LongContextRule(null, request.bodyBytes());
 
         assertThat(rule.decide(ClassifierFixture.input(request))).isEmpty();
     }

@@ -1,7 +1,6 @@
 package dev.ccr.router.classify;
 
 import dev.ccr.model.Target;
-import dev.ccr.router.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

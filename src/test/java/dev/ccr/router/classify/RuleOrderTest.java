@@ -1,12 +1,11 @@
 package dev.ccr.router.classify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
-import dev.ccr.router.Decision;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,8 +1,7 @@
 package dev.ccr.router.classify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
-import dev.ccr.router.Decision;
+import dev.ccr.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,13 +2,14 @@ package dev.ccr.transform.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.Captures;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,16 +19,19 @@ class AnthropicTransformerTest {
     final AnthropicTransformer transformer = new AnthropicTransformer();
 
     static MessagesRequest request(ObjectNode body) {
-        return new MessagesRequest(body, Json.bytes(body), Map.of("anthropic-version", "2023-06-01"), null);
+        return new MessagesRequest(body, Json.bytes(body).length, Map.of("anthropic-version", "2023-06-01"), null);
     }
 
     @Test
-    void aRequestForTheSameModelIsForwardedByteForByte() {
+    void aRequestForTheSameModelIsForwardedAsTheClientsJson() throws Exception {
         MessagesRequest request = request(Captures.body("11_tool_bash_turn2_tool_result.json"));
 
         UpstreamRequest upstream = transformer.toUpstream(request, new Target("anthropic", null), null);
 
-        assertThat(upstream.body()).isSameAs(request.rawBody());
+        // serialised from the parsed tree: the same JSON, keys in the client's order
+        assertThat(Json.parse(upstream.body())).isEqualTo(request.body());
+        assertThat(new String(upstream.body(), StandardCharsets.UTF_8))
+                .isEqualTo(Json.string(request.body()));
         assertThat(upstream.path()).isEqualTo("/v1/messages");
     }
 

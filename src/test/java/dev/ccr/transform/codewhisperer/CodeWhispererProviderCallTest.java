@@ -1,7 +1,7 @@
 package dev.ccr.transform.codewhisperer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.Credentials;
@@ -15,7 +15,7 @@ import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.provider.kiro.RefreshEndpoint;
 import dev.ccr.stream.BodyCollector;
 import dev.ccr.testing.MockUpstream;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

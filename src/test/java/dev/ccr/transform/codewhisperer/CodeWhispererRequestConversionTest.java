@@ -3,7 +3,7 @@ package dev.ccr.transform.codewhisperer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
@@ -196,11 +196,11 @@ class CodeWhispererRequestConversionTest {
         call.put("name", longName);
 
         JsonNode body = body(convert(request, OPTIONS));
-        String shortName = ToolNames.shorten(longName);
+        String shortName = ShortToolNames.shorten(longName);
 
         assertThat(shortName).hasSize(64).startsWith(longName.substring(0, 55));
-        assertThat(ToolNames.shorten(longName)).isEqualTo(shortName);
-        assertThat(ToolNames.shorten(longName + "x")).isNotEqualTo(shortName);
+        assertThat(ShortToolNames.shorten(longName)).isEqualTo(shortName);
+        assertThat(ShortToolNames.shorten(longName + "x")).isNotEqualTo(shortName);
         assertThat(current(body).path("userInputMessageContext").path("tools"))
                 .anySatisfy(t -> assertThat(t.path("toolSpecification").path("name").asText()).isEqualTo(shortName))
                 .allSatisfy(t -> assertThat(t.path("toolSpecification").path("name").asText().length())

@@ -2,7 +2,7 @@ package dev.ccr.transform.codewhisperer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.Redactor;
 import dev.ccr.error.RouterException;
@@ -12,7 +12,7 @@ import dev.ccr.provider.kiro.KiroTestSettings;
 import dev.ccr.testing.SseText;
 import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -118,7 +118,7 @@ class CodeWhispererStreamTranslationTest {
 
     @Test
     void shortenedToolNamesAreMappedBackToTheClientsName() {
-        String upstreamName = ToolNames.shorten(LONG_TOOL);
+        String upstreamName = ShortToolNames.shorten(LONG_TOOL);
         assertThat(upstreamName).hasSizeLessThanOrEqualTo(64).isNotEqualTo(LONG_TOOL);
 
         JsonNode message = json(run(false,

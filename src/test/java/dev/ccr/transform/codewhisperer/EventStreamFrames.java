@@ -1,6 +1,6 @@
 package dev.ccr.transform.codewhisperer;
 
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.ccr.transform.codewhisperer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;
 import dev.ccr.testing.SseText;

@@ -9,7 +9,7 @@ import dev.ccr.testing.TestProviders;
 import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TestResources;
 import dev.ccr.transform.AnthropicSink;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

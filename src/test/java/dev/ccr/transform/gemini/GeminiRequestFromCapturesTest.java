@@ -2,7 +2,7 @@ package dev.ccr.transform.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.Captures;

@@ -9,7 +9,7 @@ import dev.ccr.testing.SseText;
 import dev.ccr.testing.TestProviders;
 import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

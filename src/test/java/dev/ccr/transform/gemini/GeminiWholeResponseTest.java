@@ -8,7 +8,7 @@ import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.AnthropicEvents;
 import dev.ccr.testing.TestProviders;
 import dev.ccr.testing.TestRequests;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package dev.ccr.transform.openai;
 
 import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.TestRequests;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import dev.ccr.transform.WholeBodyTranslator;
 import org.junit.jupiter.api.Test;
 

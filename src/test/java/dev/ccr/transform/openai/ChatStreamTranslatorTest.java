@@ -1,7 +1,7 @@
 package dev.ccr.transform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.RouterException;
 import dev.ccr.model.MessagesRequest;
@@ -9,7 +9,7 @@ import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.SseText;
 import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TranslatorDriver;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

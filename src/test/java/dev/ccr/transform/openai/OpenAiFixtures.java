@@ -8,7 +8,7 @@ import dev.ccr.provider.UpstreamRequest;
 import dev.ccr.testing.TestProviders;
 import dev.ccr.testing.TestRequests;
 import dev.ccr.testing.TestResources;
-import dev.ccr.transform.StreamTranslator;
+import dev.ccr.stream.StreamTranslator;
 
 /** Providers, requests and answers for the openai transformer's tests. */
 final class OpenAiFixtures {

@@ -1,7 +1,7 @@
 package dev.ccr.transform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.provider.UpstreamRequest;

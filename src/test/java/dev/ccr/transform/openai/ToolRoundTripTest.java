@@ -4,7 +4,7 @@ import dev.ccr.testing.AnthropicEventFold;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.testing.AnthropicEventFold;
 import dev.ccr.testing.TestRequests;
 import org.junit.jupiter.api.Test;

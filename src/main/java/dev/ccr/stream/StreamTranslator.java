@@ -1,4 +1,4 @@
-package dev.ccr.transform;
+package dev.ccr.stream;
 
 import java.nio.ByteBuffer;
 

@@ -9,14 +9,14 @@ import java.util.Map;
  * The function name behind each tool_use id in a conversation. Anthropic's tool_result names only the call's id,
  * while Gemini's functionResponse must carry the function's name, so it is looked up in the history.
  */
-final class ToolNames {
+final class ToolCallNames {
     private final Map<String, String> byId;
 
-    private ToolNames(Map<String, String> byId) {
+    private ToolCallNames(Map<String, String> byId) {
         this.byId = byId;
     }
 
-    static ToolNames of(JsonNode messages) {
+    static ToolCallNames of(JsonNode messages) {
         Map<String, String> byId = new HashMap<>();
         for (JsonNode message : messages) {
             for (JsonNode block : message.path("content")) {
@@ -25,7 +25,7 @@ final class ToolNames {
                 }
             }
         }
-        return new ToolNames(byId);
+        return new ToolCallNames(byId);
     }
 
     /** The name of the call with this id, or null when the history has no such call. */

@@ -1,4 +1,4 @@
-package dev.ccr.stats;
+package dev.ccr.request;
 
 import dev.ccr.provider.FailureKind;
 
@@ -21,6 +21,7 @@ public final class RequestRecord {
     private volatile long firstByteNanos;
     private volatile long upstreamHeadNanos;
     private volatile long firstAttemptNanos;
+    private volatile long attemptStartNanos;
     private volatile long inputTokens;
     private volatile double reportedInputScale = 1;
     private volatile long outputTokens;
@@ -52,6 +53,7 @@ public final class RequestRecord {
         this.provider = provider;
         this.model = model;
         this.attempts++;
+        attemptStartNanos = System.nanoTime();
         if (firstAttemptNanos == 0) {
             firstAttemptNanos = Math.max(1, System.nanoTime() - startNanos);
         }
@@ -73,7 +75,9 @@ public final class RequestRecord {
 
     /** The provider's answer head arrived: the time the router waited on the provider so far. */
     public void upstreamHead() {
-        upstreamHeadNanos = System.nanoTime() - startNanos;
+        long now = System.nanoTime();
+        upstreamHeadNanos = now - startNanos;
+        listener.attemptAnswered(this, now - attemptStartNanos);
     }
 
     public void firstByte() {

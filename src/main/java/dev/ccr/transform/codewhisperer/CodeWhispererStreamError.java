@@ -1,7 +1,7 @@
 package dev.ccr.transform.codewhisperer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.Json;
+import dev.ccr.json.Json;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.error.RouterException;
@@ -13,8 +13,8 @@ import java.util.Locale;
  * Turns an {@code error} or {@code exception} frame into the Anthropic error a client's retry logic understands.
  * The provider's message is passed on redacted and shortened: it may quote the request, never a credential of ours.
  */
-final class ProviderStreamErrors {
-    private ProviderStreamErrors() {
+final class CodeWhispererStreamError {
+    private CodeWhispererStreamError() {
     }
 
     static RouterException from(EventStreamMessage message) {

@@ -1,4 +1,4 @@
-package dev.ccr.router;
+package dev.ccr.router.classify;
 
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;

@@ -12,8 +12,8 @@ import java.util.Locale;
  * client-visible failure. Its type follows the provider's code where one is given, so that the client retries a
  * rate limit or overload as it would with Anthropic.
  */
-final class ProviderStreamError {
-    private ProviderStreamError() {
+final class OpenAiStreamError {
+    private OpenAiStreamError() {
     }
 
     static RouterException of(JsonNode error) {

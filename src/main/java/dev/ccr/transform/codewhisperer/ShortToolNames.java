@@ -15,7 +15,7 @@ import java.util.Map;
  * a hash of the whole name), so the same request gives the same names when converting the request and when mapping
  * the answer's tool calls back, without any state kept between the two.
  */
-final class ToolNames {
+final class ShortToolNames {
     static final int MAX_LENGTH = 64;
     private static final int HASH_CHARS = 8;
 
@@ -23,8 +23,8 @@ final class ToolNames {
     private final java.util.Set<String> offered = new java.util.HashSet<>();
 
     /** The names of a request's {@code tools} array and of the tool calls in its history. */
-    static ToolNames of(JsonNode tools, JsonNode messages) {
-        ToolNames names = new ToolNames();
+    static ShortToolNames of(JsonNode tools, JsonNode messages) {
+        ShortToolNames names = new ShortToolNames();
         for (JsonNode tool : tools) {
             names.remember(tool.path("name").asText(""));
             names.offered.add(tool.path("name").asText(""));
