@@ -49,8 +49,8 @@ final class RouterWiring {
         }
         ProviderStatusBoard board = new ProviderStatusBoard(providers, name -> breakers.find(name).orElseThrow());
         if (shared.redis() != null) {
-            // token budgets and retry-after pauses count for every instance
-            board.share(shared.allowances(), shared.redis());
+            // token budgets, concurrency limits and retry-after pauses count for every instance
+            board.share(shared.allowances(), shared.concurrency(), shared.redis());
         }
         registry.bind(RouterNames.PROVIDER_STATUS_BOARD, board);
         registry.bind(RouterNames.PROVIDER_ROUTES, new ProviderRoutesBuilder(providers));

@@ -47,6 +47,13 @@ public final class ProviderHealthResponder implements Processor {
             }
             p.put("breaker", status.breaker().getState().name());
             p.put("inFlight", status.inFlight());
+            String countedBy = status.concurrencyCountedBy();
+            if (countedBy != null) {
+                ObjectNode concurrency = p.putObject("concurrencyLimit");
+                concurrency.put("max", status.settings().limits().maxConcurrentRequests());
+                // with Redis, the limit holds for all instances together, and for each alone while Redis is away
+                concurrency.put("countedBy", countedBy);
+            }
             if (status.healthy() != null) {
                 p.put("healthCheck", status.healthy() ? "passing" : "failing");
             }

@@ -5,6 +5,9 @@ import dev.ccr.provider.ProviderClient;
 import dev.ccr.provider.ProviderException;
 import dev.ccr.provider.ProviderSettings;
 import dev.ccr.shared.Allowance;
+import dev.ccr.shared.ConcurrencyLimit;
+import dev.ccr.shared.LocalConcurrencyLimit;
+import dev.ccr.shared.Slot;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.time.Duration;
@@ -34,6 +37,8 @@ public final class ProviderStatus {
     private volatile Instant lastErrorAt;
     private volatile Instant lastSuccessAt;
     private volatile Boolean healthy;
+    /** Calls at once at most (limits.max-concurrent-requests): this instance's count, or one shared in Redis; null: none. */
+    private volatile ConcurrencyLimit concurrency;
     /** The token budget shared with the other instances (Redis), or null for this instance's own. */
     private volatile Allowance sharedTokens;
     /** Told of each retry-after pause this instance learns from the provider, to pass it on to the others. */
@@ -46,6 +51,8 @@ public final class ProviderStatus {
         this.priority = client.settings().priority();
         this.weight = client.settings().weight();
         this.tokenBudget = new TokenBudget(client.settings().limits().maxTokensPerMinute());
+        int maxConcurrent = client.settings().limits().maxConcurrentRequests();
+        this.concurrency = maxConcurrent > 0 ? new LocalConcurrencyLimit(maxConcurrent) : null;
     }
 
     public String name() {
@@ -61,30 +68,31 @@ public final class ProviderStatus {
     }
 
     /**
-     * Admits one call: returns null and holds a slot (release it with {@link #release}), or says why not. Checked in
-     * order of permanence: configuration, the switch, the breaker, the provider's own pause, then capacity.
+     * Admits one call: holds a slot (give it back with {@link #release}), or says why not. Checked in order of
+     * permanence: configuration, the switch, the breaker, the provider's own pause, then capacity. With Redis the
+     * concurrency and token checks ask Redis, so call this on the router's pool, never on an event loop.
      */
-    public Unavailability admit(long estimatedTokens) {
+    public Admission admit(long estimatedTokens) {
         Unavailability now = unavailable();
         if (now != null) {
-            return now;
+            return Admission.refused(now);
         }
-        int max = settings().limits().maxConcurrentRequests();
-        if (max > 0 && inFlight.incrementAndGet() > max) {
-            inFlight.decrementAndGet();
-            return new Unavailability("at its limit of " + max + " concurrent requests", Duration.ofSeconds(1), true);
-        } else if (max <= 0) {
-            inFlight.incrementAndGet();
+        ConcurrencyLimit limit = concurrency;
+        Slot slot = limit == null ? Slot.NONE : limit.tryTake();
+        if (slot == null) {
+            return Admission.refused(new Unavailability("at its limit of " + settings().limits().maxConcurrentRequests()
+                    + " concurrent requests", Duration.ofSeconds(1), true));
         }
         Allowance shared = sharedTokens;
         Duration wait = shared != null ? shared.tryTake(sharedReservation(estimatedTokens))
                 : tokenBudget.tryReserve(estimatedTokens, System.currentTimeMillis());
         if (wait != null) {
-            inFlight.decrementAndGet();
-            return new Unavailability("over its budget of " + settings().limits().maxTokensPerMinute()
-                    + " tokens per minute", wait, true);
+            slot.release();
+            return Admission.refused(new Unavailability("over its budget of " + settings().limits().maxTokensPerMinute()
+                    + " tokens per minute", wait, true));
         }
-        return null;
+        inFlight.incrementAndGet();
+        return Admission.granted(slot);
     }
 
     /** Why the provider takes no call now, without taking a slot; null when it would. */
@@ -116,9 +124,10 @@ public final class ProviderStatus {
         return unavailable() == null ? "up" : !enabled ? "disabled" : "down";
     }
 
-    /** Ends a call's hold on a slot; the real token count replaces the estimate. */
-    public void release(long estimatedTokens, long actualTokens) {
+    /** Ends a call's hold on its slot; the real token count replaces the estimate. Never blocks. */
+    public void release(Admission admission, long estimatedTokens, long actualTokens) {
         inFlight.decrementAndGet();
+        admission.slot().release();
         if (actualTokens > 0) {
             Allowance shared = sharedTokens;
             if (shared != null) {
@@ -135,6 +144,20 @@ public final class ProviderStatus {
      */
     private long sharedReservation(long estimatedTokens) {
         return Math.min(estimatedTokens, settings().limits().maxTokensPerMinute());
+    }
+
+    /** Counts this provider's calls at once against a limit shared by every instance (Redis). */
+    public void shareConcurrency(ConcurrencyLimit limit) {
+        this.concurrency = limit;
+    }
+
+    /**
+     * Who counts against the concurrency limit now: "all instances" (in Redis), "this instance" (no Redis, or Redis
+     * away), or null when the provider has no limit.
+     */
+    public String concurrencyCountedBy() {
+        ConcurrencyLimit limit = concurrency;
+        return limit == null ? null : limit.shared() ? "all instances" : "this instance";
     }
 
     /** Counts this provider's tokens per minute in a budget shared by every instance (Redis). */

@@ -4,6 +4,7 @@ import dev.ccr.provider.ProviderRegistry;
 
 import dev.ccr.shared.Allowances;
 import dev.ccr.shared.ChangeFeed;
+import dev.ccr.shared.ConcurrencyLimits;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -31,11 +32,17 @@ public final class ProviderStatusBoard {
 
     /**
      * Shares with the other instances, through Redis: each provider's tokens per minute (one Bucket4j bucket for all
-     * instances) and the retry-after pauses providers ask for (announced on the change feed, as a duration so the
+     * instances), its calls at once (one leased semaphore for all instances, each slot leased for at most the
+     * provider's whole-request timeout, so a crashed instance's slots come back) and the retry-after pauses providers ask for (announced on the change feed, as a duration so the
      * instances' clocks need not agree).
      */
-    public void share(Allowances allowances, ChangeFeed feed) {
+    public void share(Allowances allowances, ConcurrencyLimits concurrency, ChangeFeed feed) {
         for (ProviderStatus status : statuses.values()) {
+            int maxConcurrent = status.settings().limits().maxConcurrentRequests();
+            if (maxConcurrent > 0) {
+                status.shareConcurrency(concurrency.get("provider:" + status.name() + ":concurrent", maxConcurrent,
+                        status.settings().timeouts().total()));
+            }
             long perMinute = status.settings().limits().maxTokensPerMinute();
             if (perMinute > 0) {
                 status.shareTokenBudget(allowances.get("provider:" + status.name() + ":tokens", perMinute,

@@ -58,7 +58,8 @@ final class TargetCall {
             callback.done(true);
             return true;
         }
-        Unavailability refused = status.admit(estimate);
+        Admission admission = status.admit(estimate);
+        Unavailability refused = admission.refused();
         if (refused != null) {
             exchange.setException(new ProviderUnavailableException(provider, FailureKind.UNAVAILABLE,
                     refused.overloaded() ? ErrorType.OVERLOADED : ErrorType.UNAVAILABLE,
@@ -75,7 +76,7 @@ final class TargetCall {
         return route.process(exchange, doneSync -> {
             Exception failure = exchange.getException();
             if (failure != null) {
-                status.release(estimate, 0);
+                status.release(admission, estimate, 0);
                 status.failed(failure);
                 if (record != null) {
                     record.attemptFailed(provider, failure instanceof ProviderException pe ? pe.kind()
@@ -85,9 +86,9 @@ final class TargetCall {
                 status.succeeded(System.nanoTime() - start);
                 if (record != null) {
                     record.upstreamHead();
-                    record.onEnd(() -> status.release(estimate, record.inputTokens() + record.outputTokens()));
+                    record.onEnd(() -> status.release(admission, estimate, record.inputTokens() + record.outputTokens()));
                 } else {
-                    status.release(estimate, 0);
+                    status.release(admission, estimate, 0);
                 }
             }
             callback.done(doneSync);

@@ -38,6 +38,8 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
 
     private final RedisClient client;
+    private final RedisURI uri;
+    private final Duration commandTimeout;
     private final String prefix;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ccr-redis");
@@ -45,6 +47,7 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
         return t;
     });
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final List<Runnable> reachableActions = new CopyOnWriteArrayList<>();
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisConnection<String, byte[]> bytes;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
@@ -54,7 +57,8 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
 
     public RedisLink(String url, String prefix, Duration commandTimeout) {
         this.prefix = prefix;
-        RedisURI uri = RedisURI.create(url);
+        this.commandTimeout = commandTimeout;
+        this.uri = RedisURI.create(url);
         Redactor.register(uri.getPassword() == null ? null : new String(uri.getPassword()));
         client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
@@ -122,7 +126,13 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
         up = true;
         problem = null;
         LOG.info("Redis reachable: state shared with the other instances");
+        reachableActions.forEach(RedisLink::run);
         subscribers.values().forEach(list -> list.forEach(action -> run(action, null)));
+    }
+
+    /** Runs {@code action} (on the router's Redis thread) each time Redis answers again, before the subscribers. */
+    public void whenReachable(Runnable action) {
+        reachableActions.add(action);
     }
 
     /** Redis stopped answering: every part falls back to local state until it is back. */
@@ -146,7 +156,8 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
         }
     }
 
-    private void inASecond(Runnable work) {
+    /** Runs work on the router's Redis thread a second from now (a retry that must not hold anyone up). */
+    public void inASecond(Runnable work) {
         if (!stopped) {
             worker.schedule(work, 1, TimeUnit.SECONDS);
         }
@@ -169,6 +180,16 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
     /** The connection Bucket4j keeps its buckets on. */
     public StatefulRedisConnection<String, byte[]> bytes() {
         return bytes;
+    }
+
+    /** Where Redis is (host, port, database, credentials), for the other clients that share it. */
+    public RedisURI uri() {
+        return uri;
+    }
+
+    /** The longest wait for one Redis command ({@code ccr.redis.timeout}). */
+    public Duration timeout() {
+        return commandTimeout;
     }
 
     /** A key name under the configured prefix; parts come from the configuration or strictly checked names. */
@@ -209,6 +230,10 @@ public final class RedisLink implements ChangeFeed, org.apache.camel.Service {
         String topic = space < 0 ? message : message.substring(0, space);
         String detail = space < 0 ? null : message.substring(space + 1);
         subscribers.getOrDefault(topic, List.of()).forEach(action -> run(action, detail));
+    }
+
+    private static void run(Runnable action) {
+        run(detail -> action.run(), null);
     }
 
     private static void run(Consumer<String> action, String detail) {

@@ -26,7 +26,7 @@ public final class SharedState {
         }
         RedisLink link = new RedisLink(url, settings.string("ccr.redis.prefix", "ccr:"),
                 settings.duration("ccr.redis.timeout", Duration.ofMillis(250)));
-        LOG.info("Shared state in Redis (ccr.redis.url): routing changes, token budgets, retry-after pauses, user keys");
+        LOG.info("Shared state in Redis (ccr.redis.url): routing changes, token budgets, concurrency limits, retry-after pauses, user keys");
         return link;
     }
 

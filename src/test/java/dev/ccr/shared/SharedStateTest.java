@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,9 @@ class SharedStateTest {
     static MockUpstream secondary;
     static MockUpstream metered;
     static MockUpstream throttled;
+    /** Holds each call until the test lets one through: calls stay in flight as long as a test needs. */
+    static MockUpstream gated;
+    static final Semaphore gate = new Semaphore(0);
     static TeamGateway a;
     static TeamGateway b;
 
@@ -51,7 +56,17 @@ class SharedStateTest {
         throttled = new MockUpstream().on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 429,
                 "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}",
                 Map.of("retry-after", "30")));
+        gated = new MockUpstream().on("/v1/messages", (ex, req) -> {
+            if (!gate.tryAcquire(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let this call through");
+            }
+            MockUpstream.json(ex, 200, TeamGateway.OK, Map.of());
+        });
         Map<String, String> shared = Map.ofEntries(
+                Map.entry("ccr.providers.gated.protocol", "anthropic"),
+                Map.entry("ccr.providers.gated.base-url", gated.baseUrl()),
+                Map.entry("ccr.providers.gated.api-key", "provider-secret-0123456789"),
+                Map.entry("ccr.providers.gated.limits.max-concurrent-requests", "2"),
                 Map.entry("ccr.providers.throttled.protocol", "anthropic"),
                 Map.entry("ccr.providers.throttled.base-url", throttled.baseUrl()),
                 Map.entry("ccr.providers.throttled.api-key", "provider-secret-0123456789"),
@@ -69,7 +84,7 @@ class SharedStateTest {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, primary, secondary, metered, throttled, redis}) {
+        for (AutoCloseable c : new AutoCloseable[]{a, b, primary, secondary, metered, throttled, gated, redis}) {
             if (c != null) {
                 c.close();
             }
@@ -198,6 +213,105 @@ class SharedStateTest {
         eventually(Duration.ofSeconds(1), () -> a.getJson("/admin/routing").path("modelMap").has("after-outage-model"));
         assertThat(provider(a, request, "after-outage")).isEqualTo("primary");
         assertThat(a.message(secret).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aConcurrencyLimitHoldsForBothInstancesTogetherAndForEachAloneWhileRedisIsAway() throws Exception {
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try {
+            eventually(Duration.ofSeconds(5), () -> concurrencyLimit(a).equals("all instances")
+                    && concurrencyLimit(b).equals("all instances"));
+            // two calls in flight through A take both slots: B refuses a third until one of them ends
+            List<Future<HttpResponse<String>>> onA = List.of(inFlight(clients, a), inFlight(clients, a));
+            HttpResponse<String> refused = b.message(TeamGateway.ADMIN_KEY, GATED);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(529);
+            assertThat(refused.body()).contains("at its limit of 2 concurrent requests");
+            assertThat(concurrencyLimit(b)).isEqualTo("all instances");
+            gate.release();
+            Future<HttpResponse<String>> onB = admittedEventually(clients, b);
+            gate.release(2);
+            assertThat(statuses(onA, List.of(onB))).containsOnly(200);
+
+            // Redis away: each instance counts its own calls against the limit again
+            redis.stop();
+            eventually(Duration.ofSeconds(5), () -> redisState(a).equals("down") && redisState(b).equals("down"));
+            assertThat(concurrencyLimit(a)).isEqualTo("this instance");
+            List<Future<HttpResponse<String>>> alone = new ArrayList<>();
+            for (TeamGateway instance : List.of(a, a, b, b)) {
+                alone.add(inFlight(clients, instance));
+            }
+            assertThat(a.message(TeamGateway.ADMIN_KEY, GATED).statusCode()).isEqualTo(529);
+            assertThat(b.message(TeamGateway.ADMIN_KEY, GATED).statusCode()).isEqualTo(529);
+            gate.release(4);
+            assertThat(statuses(alone)).containsOnly(200);
+
+            // Redis back (empty, as after a restart without persistence): the limit is shared again
+            redis.start();
+            eventually(Duration.ofSeconds(10), () -> concurrencyLimit(a).equals("all instances")
+                    && concurrencyLimit(b).equals("all instances"));
+            List<Future<HttpResponse<String>>> again = List.of(inFlight(clients, b), inFlight(clients, b));
+            HttpResponse<String> refusedAgain = a.message(TeamGateway.ADMIN_KEY, GATED);
+            gate.release(2);
+            assertThat(refusedAgain.statusCode()).as(refusedAgain.body()).isEqualTo(529);
+            assertThat(statuses(again)).containsOnly(200);
+        } finally {
+            gate.release(100);
+            clients.shutdown();
+            gate.drainPermits();
+        }
+    }
+
+    static final String GATED = TeamGateway.MESSAGE.replace("claude-sonnet-4-5", "gated,claude-sonnet-4-5");
+
+    /** A call through the instance that the gated provider holds: returns once the provider has it. */
+    private static Future<HttpResponse<String>> inFlight(ExecutorService clients, TeamGateway instance) throws Exception {
+        int before = gated.received().size();
+        Future<HttpResponse<String>> call = clients.submit(() -> instance.message(TeamGateway.ADMIN_KEY, GATED));
+        eventually(Duration.ofSeconds(5), () -> gated.received().size() > before || call.isDone());
+        assertThat(call.isDone()).as("refused: " + (call.isDone() ? call.get().body() : "")).isFalse();
+        return call;
+    }
+
+    /**
+     * A call through the instance once a slot is free again: the slot of a call that ended goes back to Redis just
+     * after its answer, so a call at that very moment may still be refused.
+     */
+    private static Future<HttpResponse<String>> admittedEventually(ExecutorService clients, TeamGateway instance)
+            throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            int before = gated.received().size();
+            Future<HttpResponse<String>> call = clients.submit(() -> instance.message(TeamGateway.ADMIN_KEY, GATED));
+            eventually(Duration.ofSeconds(5), () -> gated.received().size() > before || call.isDone());
+            if (!call.isDone()) {
+                return call;
+            }
+            assertThat(call.get().statusCode()).as(call.get().body()).isEqualTo(529);
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no slot came free: " + call.get().body());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @SafeVarargs
+    private static List<Integer> statuses(List<Future<HttpResponse<String>>>... calls) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (List<Future<HttpResponse<String>>> list : calls) {
+            for (Future<HttpResponse<String>> call : list) {
+                statuses.add(call.get(20, TimeUnit.SECONDS).statusCode());
+            }
+        }
+        return statuses;
+    }
+
+    private static String concurrencyLimit(TeamGateway instance) throws Exception {
+        for (JsonNode provider : instance.getJson("/health/providers").path("providers")) {
+            if (provider.path("name").asText().equals("gated")) {
+                return provider.path("concurrencyLimit").path("countedBy").asText();
+            }
+        }
+        throw new AssertionError("no provider 'gated' in /health/providers");
     }
 
     private static String redisState(TeamGateway instance) throws Exception {
