@@ -1,11 +1,12 @@
 // Drives the control panel in a real headless browser (Debian's chromium through playwright-core): sign in with the
-// router key, see the providers, disable one, save. The JUnit test that runs this script then checks, through the
-// router, that requests avoid that provider.
+// router key, see the providers, disable one, save; create a per-user key, use it, revoke it. The JUnit test that
+// runs this script then checks, through the router, that requests avoid that provider and which keys remain.
 //
 // Environment: ROUTER_URL (http://127.0.0.1:PORT), ROUTER_KEY, PROVIDER (the one to disable), SCREENSHOT (PNG path),
 // USER_DATA_DIR (a fresh browser profile), CHROMIUM (default /usr/bin/chromium); for the Models section CATALOG_MODEL
 // and CATALOG_WINDOW (a listed model, "provider,model", and its window as shown), REFUSED_MODEL, REFUSED_WINDOW and
-// REFUSED_PARAMETER (a model with a parameter its provider refused).
+// REFUSED_PARAMETER (a model with a parameter its provider refused); for the per-user keys USER_KEY (a key to create,
+// use and revoke) and SHOWN_KEY (one left in place).
 import {chromium} from 'playwright-core';
 
 const env = (name, fallback) => {
@@ -16,6 +17,7 @@ const env = (name, fallback) => {
 
 const routerUrl = env('ROUTER_URL');
 const provider = env('PROVIDER');
+const userKey = env('USER_KEY');
 const screenshot = env('SCREENSHOT');
 const timeout = 15000;
 
@@ -85,6 +87,50 @@ try {
   await page.getByRole('alert').filter({hasText: `providers.${provider}.priority: must be a whole number of 1 or more`})
       .waitFor({timeout});
   await page.getByRole('button', {name: 'Discard'}).click();
+
+  step('create a per-user key with limits; its secret is shown once');
+  const keys = page.locator('#user-keys');
+  await page.getByLabel('Key name').fill(userKey);
+  await page.getByLabel('Requests per minute').fill('60');
+  await page.getByLabel('Spend per month ($)').fill('200');
+  await page.getByRole('button', {name: 'Create key'}).click();
+  await page.getByRole('status').filter({hasText: `Created ${userKey}`}).waitFor({timeout});
+  const secret = await page.getByLabel(`New key for ${userKey}`).inputValue();
+  if (!secret.startsWith('ccr-vk-')) throw new Error(`the page did not show a new key: '${secret}'`);
+  await page.getByText('it will not be shown again').first().waitFor({timeout});
+  await keys.locator(`tr[data-key="${userKey}"]`).getByText('60 req/min, $200/month').waitFor({timeout});
+
+  step('the new key works for a request, and its usage shows');
+  const withKey = () => fetch(`${routerUrl}/v1/messages`, {method: 'POST',
+    headers: {'x-api-key': secret, 'content-type': 'application/json'},
+    body: JSON.stringify({model: 'claude-sonnet-4-5', max_tokens: 10, messages: [{role: 'user', content: 'hi'}]})});
+  const used = await withKey();
+  if (used.status !== 200) throw new Error(`the new key was refused: ${used.status} ${await used.text()}`);
+  await keys.locator(`tr[data-key="${userKey}"] td`).nth(1).getByText('1', {exact: true}).waitFor({timeout});
+
+  step('a second key with the same name shows the API error');
+  await page.getByLabel('Key name').fill(userKey);
+  await page.getByRole('button', {name: 'Create key'}).click();
+  await page.getByRole('alert').filter({hasText: `name: a key named '${userKey}' exists already`}).waitFor({timeout});
+
+  step('revoke the key after confirming; its secret is refused from then on');
+  let question = null;
+  page.once('dialog', (dialog) => {
+    question = dialog.message();
+    dialog.accept();
+  });
+  await page.getByRole('button', {name: `Revoke ${userKey}`}).click();
+  await page.getByRole('status').filter({hasText: `Revoked ${userKey}`}).waitFor({timeout});
+  if (!question || !question.includes(userKey)) throw new Error(`no confirmation naming the key: ${question}`);
+  await keys.locator(`tr[data-key="${userKey}"]`).waitFor({state: 'detached', timeout});
+  if (await page.locator('#new-key').isVisible()) throw new Error('the revoked key\'s secret is still shown');
+  const revoked = await withKey();
+  if (revoked.status !== 401) throw new Error(`the revoked key was not refused: ${revoked.status} ${await revoked.text()}`);
+
+  step('another key without limits, left on screen for the screenshot');
+  await page.getByLabel('Key name').fill(env('SHOWN_KEY'));
+  await page.getByRole('button', {name: 'Create key'}).click();
+  await keys.locator(`tr[data-key="${env('SHOWN_KEY')}"]`).getByText('none', {exact: true}).waitFor({timeout});
 
   step('let the charts gather a few samples, then take the screenshot');
   await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 7000));

@@ -28,12 +28,13 @@ function routerKey() {
   return sessionStorage.getItem(KEY_STORE);
 }
 
-async function call(method, body) {
+/** A call to the admin API (the routing one unless path says otherwise); throws the API's message on an error. */
+async function call(method, body, path = API) {
   const headers = {'accept': 'application/json'};
   const key = routerKey();
   if (key) headers['x-api-key'] = key;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(API, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store'});
   const json = await jsonOf(response);
   if (!response.ok) {
@@ -99,6 +100,7 @@ $('login-form').addEventListener('submit', (event) => {
 
 $('sign-out').addEventListener('click', () => {
   sessionStorage.removeItem(KEY_STORE);
+  hideNewKey();
   state.routing = null;
   state.modelsReadAt = 0;
   showLogin(null);
@@ -263,7 +265,7 @@ function renderKeys(keys) {
   const body = $('user-keys').tBodies[0];
   body.replaceChildren();
   if (!keys.length) {
-    body.append(el('tr', {}, el('td', {colspan: '5', class: 'empty', text: 'No per-user keys'})));
+    body.append(el('tr', {}, el('td', {colspan: '6', class: 'empty', text: 'No per-user keys'})));
   }
   for (const k of keys) {
     const l = k.limits;
@@ -271,14 +273,77 @@ function renderKeys(keys) {
       l.tokensPerDay ? `${l.tokensPerDay} tokens/day` : null,
       l.spendPerMonth ? `$${l.spendPerMonth}/month` : null].filter(Boolean).join(', ') || 'none';
     const u = k.usage;
-    body.append(el('tr', {},
+    body.append(el('tr', {'data-key': k.name},
         el('th', {scope: 'row', class: 'name', text: k.name}),
         el('td', {text: limits}),
         el('td', {text: String(u.requests)}),
         el('td', {text: `${u.inputTokens} / ${u.outputTokens} / ${u.cacheTokens}`}),
-        el('td', {text: `$${u.spend}`})));
+        el('td', {text: `$${u.spend}`}),
+        el('td', {}, revokeButton(k.name))));
   }
 }
+
+function revokeButton(name) {
+  const button = el('button', {type: 'button', class: 'quiet danger', text: 'Revoke', 'aria-label': `Revoke ${name}`});
+  button.addEventListener('click', async () => {
+    if (!confirm(`Revoke the key ${name}? Requests with it are refused at once; this cannot be undone.`)) return;
+    try {
+      await call('DELETE', undefined, '/admin/keys/' + encodeURIComponent(name));
+      if ($('new-key').dataset.name === name) hideNewKey();
+      showMessage(`Revoked ${name}: requests with its key are refused from now on.`, 'ok');
+    } catch (e) {
+      keyCallFailed('Not revoked', e);
+    }
+    refreshKeys();
+  });
+  return button;
+}
+
+/** A whole number or dollar amount from a limit field, or undefined when it is left empty (no limit). */
+function limitValue(input) {
+  return input.value.trim() === '' ? undefined : Number(input.value);
+}
+
+$('add-key').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const name = $('key-name').value.trim();
+  // JSON.stringify leaves out the undefined (empty) limits
+  const limits = {requestsPerMinute: limitValue($('key-rpm')), tokensPerDay: limitValue($('key-tpd')),
+    spendPerMonth: limitValue($('key-spend'))};
+  try {
+    const created = await call('POST', {name, limits}, '/admin/keys');
+    $('add-key').reset();
+    showNewKey(created.name, created.key);
+    showMessage(`Created ${created.name}. Copy its key below: it will not be shown again.`, 'ok');
+  } catch (e) {
+    keyCallFailed('Key not created', e);
+  }
+  refreshKeys();
+});
+
+function keyCallFailed(what, e) {
+  if (e.status === 401) showLogin('The router refused this key: ' + e.message);
+  else showMessage(`${what}: ${e.message}`, 'error');
+}
+
+/** The new secret, in a read-only field until dismissed, the key is revoked or the user signs out. */
+function showNewKey(name, secret) {
+  $('new-key').dataset.name = name;
+  $('new-key-label').textContent = `New key for ${name}`;
+  $('new-key-secret').value = secret;
+  $('new-key').hidden = false;
+  $('new-key-secret').focus();
+  $('new-key-secret').select();
+}
+
+function hideNewKey() {
+  $('new-key').hidden = true;
+  $('new-key-secret').value = '';
+  delete $('new-key').dataset.name;
+}
+
+$('new-key-secret').addEventListener('focus', () => $('new-key-secret').select());
+$('new-key-done').addEventListener('click', hideNewKey);
 
 // ---- the model catalog -------------------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The control panel in a real headless browser: src/test/browser/panel-test.mjs signs in, disables "primary", maps
  * a model and saves; then requests through the router must go to "secondary". On the way it reads the Models section:
  * a listed model's window from the shipped catalog, and a configured model with the parameter its provider (a strict
- * OpenAI server) refused in a request made before. The screenshot is kept as target/panel.png.
+ * OpenAI server) refused in a request made before. It also creates a per-user key in the page, reads its secret
+ * there, sends a request with it (served), revokes it in the page after the confirm, and the same secret gets 401;
+ * a second key is left in place. The screenshot is kept as target/panel.png.
  * Needs Debian's chromium and the script's node_modules (scripts/test.sh installs both); skipped without them.
  */
 class PanelBrowserTest {
@@ -38,6 +41,9 @@ class PanelBrowserTest {
 
     /** A model the user configured (its window) and says reasons; the OpenAI server refuses reasoning_effort. */
     static final String REASONER = "house-reasoner";
+    /** The per-user key the page creates, uses and revokes, and the one it leaves for the screenshot. */
+    static final String USER_KEY = "alice";
+    static final String SHOWN_KEY = "bob";
 
     @TempDir
     Path dir;
@@ -101,6 +107,10 @@ class PanelBrowserTest {
         for (int i = 0; i < 5; i++) {
             assertThat(admin.sendMessage()).isEqualTo("secondary");
         }
+        // the page's revoke reached the key store: only the key left in place is listed
+        HttpResponse<String> keys = admin.router.client().send(HttpRequest.newBuilder(admin.router.uri("/admin/keys"))
+                .header("x-api-key", AdminTestRouter.KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(Json.parse(keys.body()).get("keys").findValuesAsText("name")).containsExactly(SHOWN_KEY);
     }
 
     private int runBrowserScript() throws Exception {
@@ -116,6 +126,8 @@ class PanelBrowserTest {
         builder.environment().put("REFUSED_MODEL", "openai," + REASONER);
         builder.environment().put("REFUSED_WINDOW", "131,072");
         builder.environment().put("REFUSED_PARAMETER", "reasoning_effort");
+        builder.environment().put("USER_KEY", USER_KEY);
+        builder.environment().put("SHOWN_KEY", SHOWN_KEY);
         builder.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
         builder.environment().put("USER_DATA_DIR", Files.createDirectories(dir.resolve("chromium-profile")).toString());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
