@@ -19,6 +19,7 @@ import dev.ccr.ingress.TokenCountResponder;
 import dev.ccr.ingress.UnknownPathResponder;
 import dev.ccr.ingress.netty.IngressHttpComponent;
 import dev.ccr.ingress.netty.IngressLimits;
+import dev.ccr.router.CategoryTargets;
 import dev.ccr.router.ProviderStatusBoard;
 import dev.ccr.request.RequestListener;
 import dev.ccr.shared.SharedState;
@@ -73,7 +74,8 @@ final class IngressWiring {
                 new MessagesRequestReader(maxBody, true, requestListener, activeRequests, bodyLog));
         registry.bind(IngressBeans.COUNT_TOKENS_REQUEST_READER,
                 new MessagesRequestReader(maxBody, false, RequestListener.NONE, activeRequests, bodyLog));
-        registry.bind(IngressBeans.TOKEN_COUNT_RESPONDER, new TokenCountResponder(new TokenCounter(), catalog.limits()));
+        registry.bind(IngressBeans.TOKEN_COUNT_RESPONDER, new TokenCountResponder(new TokenCounter(),
+                catalog.limits(), new CategoryTargets(context)));
         registry.bind(IngressBeans.MODELS_RESPONDER, new ModelsResponder(provider.providers(), catalog.catalog()));
         registry.bind(IngressBeans.PROVIDER_HEALTH_RESPONDER, new ProviderHealthResponder(board,
                 provider.unsupportedParameters(), root -> SharedState.describe(shared.redis(), root)));

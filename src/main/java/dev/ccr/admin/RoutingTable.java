@@ -1,25 +1,21 @@
 package dev.ccr.admin;
 
 import dev.ccr.model.Target;
+import dev.ccr.router.CategoryTargets;
 import dev.ccr.router.PinnedTargetEndpoint;
-import dev.ccr.model.RouterNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.LoadBalanceDefinition;
-import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.model.LoadBalancerDefinition;
 import org.apache.camel.model.loadbalancer.CustomLoadBalancerDefinition;
-import org.apache.camel.util.URISupport;
 
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 
 /**
  * The category routes as written in the route files (read from Camel's model, so an edited and reloaded file shows
@@ -38,20 +34,20 @@ public final class RoutingTable {
     }
 
     private final CamelContext context;
+    private final CategoryTargets categoryTargets;
 
     public RoutingTable(CamelContext context) {
         this.context = context;
+        this.categoryTargets = new CategoryTargets(context);
     }
 
     public List<CategoryRoute> routes() {
         List<CategoryRoute> routes = new ArrayList<>();
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        for (RouteDefinition route : model.getRouteDefinitions()) {
-            Optional<String> category = RouterNames.categoryOf(
-                    route.getInput() == null ? null : resolve(route.getInput().getEndpointUri()));
+        for (RouteDefinition route : categoryTargets.routeDefinitions()) {
+            Optional<String> category = categoryTargets.categoryOf(route);
             if (category.isPresent()) {
-                List<Target> targets = targets(route);
-                routes.add(new CategoryRoute(category.get(), route.getRouteId(), strategy(route, targets), targets, balancer(route)));
+                List<Target> named = categoryTargets.of(route);
+                routes.add(new CategoryRoute(category.get(), route.getRouteId(), strategy(route, named), named, balancer(route)));
             }
         }
         return routes;
@@ -101,46 +97,7 @@ public final class RoutingTable {
                 .anyMatch(to -> PinnedTargetEndpoint.URI.equals(resolve(to.getUri())));
     }
 
-    private List<Target> targets(RouteDefinition route) {
-        List<Target> targets = new ArrayList<>();
-        for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
-            String uri = resolve(to.getUri());
-            if (uri.startsWith(PROVIDER_SCHEME) && !PinnedTargetEndpoint.URI.equals(uri)) {
-                targets.add(target(uri.substring(PROVIDER_SCHEME.length())));
-            }
-        }
-        return targets;
-    }
-
-    /** {@code NAME?model=M} (or {@code //NAME}) to its provider and model; model null when none is named. */
-    static Target target(String remaining) {
-        String rest = remaining.startsWith("//") ? remaining.substring(2) : remaining;
-        int query = rest.indexOf('?');
-        String provider = query < 0 ? rest : rest.substring(0, query);
-        String model = null;
-        if (query >= 0) {
-            try {
-                Map<String, Object> parameters = URISupport.parseQuery(rest.substring(query + 1), true);
-                Object value = parameters.get("model");
-                model = value == null ? null : unwrapRaw(value.toString());
-            } catch (URISyntaxException e) {
-                model = null;
-            }
-        }
-        return new Target(provider, model);
-    }
-
-    private static String unwrapRaw(String value) {
-        boolean raw = (value.startsWith("RAW(") && value.endsWith(")"))
-                || (value.startsWith("RAW{") && value.endsWith("}"));
-        return raw ? value.substring(4, value.length() - 1) : value;
-    }
-
     private String resolve(String text) {
-        try {
-            return context.resolvePropertyPlaceholders(text);
-        } catch (RuntimeException e) {
-            return text;
-        }
+        return categoryTargets.resolve(text);
     }
 }

@@ -230,6 +230,34 @@ class ModelCatalogEndToEndTest {
         assertThat(countTokens("openai,gpt-small", body)).isEqualTo(Math.round(real * 200_000.0 / SMALL_WINDOW));
     }
 
+    /** Claude Code decides to compact from count_tokens and from message_start: both must say the same. */
+    @Test
+    void countTokensForAModelTheCategoriesMapIsScaledLikeItsMessageStart() throws Exception {
+        ObjectNode body = conversationOf(100, "claude-sonnet-4-5");
+        long requestsBefore = settledTotalRequests();
+
+        long counted = countTokens("claude-sonnet-4-5", body);
+
+        assertThat(settledTotalRequests()).as("count_tokens is no Messages request").isEqualTo(requestsBefore);
+        long real = countTokens("openai,gpt-4.1", body);
+        assertThat(counted).isEqualTo(Math.round(real * 200_000.0 / SMALL_WINDOW));
+        HttpResponse<String> response = send(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-ccr-category")).hasValue("default");
+        assertThat(lastEventData(response.body(), "message_start").path("message").path("usage").path("input_tokens")
+                .asLong()).isEqualTo(counted);
+    }
+
+    @Test
+    void countTokensRefusesAnUnknownProviderAsMessagesDo() throws Exception {
+        ObjectNode body = conversationOf(100, "nosuch,gpt-small");
+
+        HttpResponse<String> counted = router.post("/v1/messages/count_tokens", Json.string(body), Map.of());
+
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(send(body).statusCode()).isEqualTo(404);
+        assertThat(Json.parse(counted.body()).path("error").path("type").asText()).isEqualTo("not_found_error");
+    }
+
     @Test
     void anImageForATextOnlyModelIsRefusedBeforeAnyCall() throws Exception {
         ObjectNode body = Json.MAPPER.createObjectNode().put("model", "openai,o3-mini").put("max_tokens", 100);
@@ -247,6 +275,17 @@ class ModelCatalogEndToEndTest {
     static long statsInputTokens(String model) throws Exception {
         JsonNode stats = Json.parse(router.get("/stats").body());
         return stats.path("models").path(model).path("sinceStart").path("inputTokens").asLong();
+    }
+
+    /** /stats' totalRequests once no request is in flight (an earlier test's record may end a moment late). */
+    static long settledTotalRequests() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        JsonNode stats = Json.parse(router.get("/stats").body());
+        while (stats.path("inFlight").asLong() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            stats = Json.parse(router.get("/stats").body());
+        }
+        return stats.path("totalRequests").asLong();
     }
 
     static long countTokens(String model, ObjectNode body) throws Exception {
