@@ -3,11 +3,8 @@ package dev.ccr.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.json.Json;
 import dev.ccr.testing.MockUpstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +26,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API end to end through the real router: what it shows, what it refuses, and what a change does. */
-class AdminApiTest {
-    @TempDir
-    static Path dir;
-    static AdminTestRouter admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"));
-    }
-
-    @AfterAll
-    static void stop() {
-        admin.close();
-    }
-
+class AdminApiTest extends AdminRouterTest {
     @BeforeEach
     void noOverrides() throws Exception {
         StringBuilder modelMap = new StringBuilder();

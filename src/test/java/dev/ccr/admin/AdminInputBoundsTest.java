@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,21 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ccr.admin.model-map.max-entries), names follow the same rules as a request's model, and a refused change leaves the
  * saved overrides file exactly as it was.
  */
-class AdminInputBoundsTest {
-    @TempDir
-    static Path dir;
-    static AdminTestRouter admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"));
-    }
-
-    @AfterAll
-    static void stop() {
-        admin.close();
-    }
-
+class AdminInputBoundsTest extends AdminRouterTest {
     @BeforeEach
     void oneSavedEntry() throws Exception {
         ObjectNode reset = JsonNodeFactory.instance.objectNode();

@@ -1,15 +1,11 @@
 package dev.ccr.admin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -20,21 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * allows only the router's own files and no framing, no content sniffing, no referrer, and no cached copies of
  * anything describing providers — on the panel's files (errors included) and on every JSON answer of the real router.
  */
-class BrowserSafetyHeadersTest {
-    @TempDir
-    static Path dir;
-    static AdminTestRouter admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"));
-    }
-
-    @AfterAll
-    static void stop() {
-        admin.close();
-    }
-
+class BrowserSafetyHeadersTest extends AdminRouterTest {
     static HttpResponse<String> get(String path, boolean withKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(admin.router.uri(path)).timeout(Duration.ofSeconds(10));
         if (withKey) {

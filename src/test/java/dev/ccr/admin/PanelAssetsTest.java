@@ -1,35 +1,17 @@
 package dev.ccr.admin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The panel's static files, served from the jar by the real router. */
-class PanelAssetsTest {
-    @TempDir
-    static Path dir;
-    static AdminTestRouter admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        admin = new AdminTestRouter(dir.resolve("routing-overrides.json"));
-    }
-
-    @AfterAll
-    static void stop() {
-        admin.close();
-    }
-
+class PanelAssetsTest extends AdminRouterTest {
     @ParameterizedTest
     @CsvSource({
             "/ui, text/html; charset=utf-8",
