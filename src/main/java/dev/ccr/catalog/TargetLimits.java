@@ -3,7 +3,6 @@ package dev.ccr.catalog;
 import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.tokens.TokenCounter;
-import org.apache.camel.Exchange;
 
 /**
  * The model catalog applied to one attempt of a request at a target:
@@ -22,8 +21,6 @@ import org.apache.camel.Exchange;
 public final class TargetLimits {
     /** The bean name the router's parts find it under. */
     public static final String BEAN = "targetLimits";
-    /** Exchange property holding the request's input token count once counted. */
-    public static final String INPUT_TOKENS = "ccrInputTokenCount";
 
     private final ModelCatalog catalog;
     private final TokenCounter counter;
@@ -38,7 +35,7 @@ public final class TargetLimits {
     }
 
     /** Null when the request fits the target's model, else why not. */
-    public PromptTooLongException check(Exchange exchange, MessagesRequest request, Target target) {
+    public PromptTooLongException check(MessagesRequest request, Target target) {
         if (request == null || catalog.isPassThrough(target.provider())) {
             return null;
         }
@@ -50,7 +47,7 @@ public final class TargetLimits {
         if (!mayHoldMoreThan(request, maximum)) {
             return null;
         }
-        int tokens = inputTokens(exchange, request);
+        int tokens = inputTokens(request);
         return tokens > maximum ? new PromptTooLongException(tokens, Math.max(maximum, 0)) : null;
     }
 
@@ -58,7 +55,7 @@ public final class TargetLimits {
      * The request as the target's model takes it (see {@link ModelFit}); the same object when nothing changes, and
      * always for the anthropic pass-through, which forwards the client's request as it is.
      */
-    public MessagesRequest fit(Exchange exchange, MessagesRequest request, Target target) {
+    public MessagesRequest fit(MessagesRequest request, Target target) {
         if (catalog.isPassThrough(target.provider())) {
             return request;
         }
@@ -69,7 +66,7 @@ public final class TargetLimits {
         }
         boolean near = info.contextWindow() != null
                 && mayHoldMoreThan(request, (long) info.contextWindow() - request.maxTokens());
-        return ModelFit.apply(request, target.provider(), model, info, near ? inputTokens(exchange, request) : -1);
+        return ModelFit.apply(request, target.provider(), model, info, near ? inputTokens(request) : -1);
     }
 
     /** The factor for the input tokens reported to the client for this target (1: as counted). */
@@ -77,14 +74,9 @@ public final class TargetLimits {
         return ModelCatalog.contextScale(catalog.lookup(target.provider(), target.modelFor(request)));
     }
 
-    /** The request's input tokens, counted on first use and kept on the exchange for every attempt. */
-    private int inputTokens(Exchange exchange, MessagesRequest request) {
-        Integer counted = exchange.getProperty(INPUT_TOKENS, Integer.class);
-        if (counted == null) {
-            counted = counter.count(request.body());
-            exchange.setProperty(INPUT_TOKENS, counted);
-        }
-        return counted;
+    /** The request's input tokens, counted once per request whoever asks first (see MessagesRequest). */
+    private int inputTokens(MessagesRequest request) {
+        return request.inputTokens(counter::count);
     }
 
     private static boolean mayHoldMoreThan(MessagesRequest request, long tokens) {

@@ -34,7 +34,7 @@ public final class TokenCountResponder implements Processor {
     @Override
     public void process(Exchange exchange) {
         MessagesRequest request = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
-        long tokens = Math.round(counter.count(request.body()) * scale(exchange, request));
+        long tokens = Math.round(request.inputTokens(counter::count) * scale(exchange, request));
         exchange.getIn().setBody(Json.bytes(Map.of("input_tokens", tokens)));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
     }

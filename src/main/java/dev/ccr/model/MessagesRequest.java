@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * A validated Anthropic Messages request as the client sent it. The body is shared by every layer and every
@@ -11,14 +12,59 @@ import java.util.Map;
  * <p>
  * Only the parsed body is kept, not the client's bytes: a large request would otherwise sit on the heap twice while
  * it waits for its provider. What the bytes were still needed for is their length, kept as {@code bodyBytes}.
- *
- * @param body          the parsed request body
- * @param bodyBytes     the size of the body as the client sent it: every cl100k token covers at least one of its
- *                      bytes, so it bounds the tokens of this body and of any body made from it by removing parts
- * @param clientHeaders the client headers a provider may need (anthropic-version, anthropic-beta), lower-case names
- * @param sessionId     Claude Code's session id, or null
+ * <p>
+ * Its input tokens are counted once and kept ({@link #inputTokens}): classification, the context-window check and the
+ * input estimate of a translated stream's message_start all ask, and a long conversation takes a while to count.
  */
-public record MessagesRequest(ObjectNode body, int bodyBytes, Map<String, String> clientHeaders, String sessionId) {
+public final class MessagesRequest {
+    private static final int NOT_COUNTED = -1;
+
+    private final ObjectNode body;
+    private final int bodyBytes;
+    private final Map<String, String> clientHeaders;
+    private final String sessionId;
+    /** A race only counts twice and stores the same number. */
+    private volatile int inputTokens = NOT_COUNTED;
+
+    /**
+     * @param body          the parsed request body
+     * @param bodyBytes     the size of the body as the client sent it: every cl100k token covers at least one of its
+     *                      bytes, so it bounds the tokens of this body and of any body made from it by removing parts
+     * @param clientHeaders the client headers a provider may need (anthropic-version, anthropic-beta), lower-case names
+     * @param sessionId     Claude Code's session id, or null
+     */
+    public MessagesRequest(ObjectNode body, int bodyBytes, Map<String, String> clientHeaders, String sessionId) {
+        this.body = body;
+        this.bodyBytes = bodyBytes;
+        this.clientHeaders = clientHeaders;
+        this.sessionId = sessionId;
+    }
+
+    public ObjectNode body() {
+        return body;
+    }
+
+    public int bodyBytes() {
+        return bodyBytes;
+    }
+
+    public Map<String, String> clientHeaders() {
+        return clientHeaders;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The body's input tokens by {@code counter}, counted on first use (always the same counter: the router's). */
+    public int inputTokens(ToIntFunction<JsonNode> counter) {
+        int counted = inputTokens;
+        if (counted == NOT_COUNTED) {
+            counted = counter.applyAsInt(body);
+            inputTokens = counted;
+        }
+        return counted;
+    }
 
     public String model() {
         return body.path("model").asText();

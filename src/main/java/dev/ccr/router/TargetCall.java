@@ -35,7 +35,7 @@ final class TargetCall {
     private static PromptTooLongException tooLong(Exchange exchange, MessagesRequest request, Target target) {
         TargetLimits limits = exchange.getContext().getRegistry().lookupByNameAndType(TargetLimits.BEAN,
                 TargetLimits.class);
-        return limits == null ? null : limits.check(exchange, request, target);
+        return limits == null ? null : limits.check(request, target);
     }
 
     static boolean attempt(Target target, ProviderStatus status, AsyncProcessor route, Exchange exchange,

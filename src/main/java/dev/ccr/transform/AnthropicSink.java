@@ -47,7 +47,7 @@ public interface AnthropicSink {
      */
     static AnthropicSink forRequest(dev.ccr.model.MessagesRequest request) {
         return request.stream()
-                ? new AnthropicSseWriter(request.model(), () -> TokenCounter.shared().count(request.body()))
+                ? new AnthropicSseWriter(request.model(), () -> request.inputTokens(TokenCounter.shared()::count))
                 : new AnthropicMessageAssembler(request.model());
     }
 }

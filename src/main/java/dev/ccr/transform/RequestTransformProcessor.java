@@ -17,7 +17,7 @@ public final class RequestTransformProcessor extends TransformStep {
     public void process(Exchange exchange) {
         Target target = target(exchange);
         // fitted to the model (thinking, max_tokens, images) for this attempt only: the next target gets the original
-        MessagesRequest request = limits.fit(exchange, request(exchange), target);
+        MessagesRequest request = limits.fit(request(exchange), target);
         exchange.getIn().setBody(transformer.toUpstream(request, target, provider(target)));
     }
 

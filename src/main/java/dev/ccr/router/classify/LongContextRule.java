@@ -32,7 +32,7 @@ public final class LongContextRule implements ClassificationRule {
         if (request.bodyBytes() <= threshold) {
             return Optional.empty();
         }
-        int count = tokens.count(request.body());
+        int count = request.inputTokens(tokens::count);
         return count > threshold
                 ? Optional.of(Decision.of(Categories.LONG_CONTEXT, count + " input tokens > " + threshold))
                 : Optional.empty();
