@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Load {
     private static final String MODEL = "claude-sonnet-4-5";
+    /** The requests' max_tokens (env LOAD_MAX_TOKENS): the mock sends at most that many stamped deltas per stream. */
+    private static final int MAX_TOKENS = Integer.parseInt(System.getenv().getOrDefault("LOAD_MAX_TOKENS", "100000"));
 
     private final URI messages;
     private final HttpClient client;
@@ -93,6 +95,30 @@ public final class Load {
                 events.size(), events.summary("event"), (System.nanoTime() - start) / 1_000_000,
                 cpuMillis() - cpuAtStart);
         System.out.println("OUTCOMES " + outcomes);
+        System.out.println("TIMELINE " + timeline(streams, start, 5));
+    }
+
+    /**
+     * The p99 event latency (ms) of each {@code bucketSeconds} of the run, by when the mock sent the event (the mock's
+     * and this client's nanoTime share the machine's monotonic clock): shows whether the tail comes from the ramp, the
+     * steady state or the streams' ends.
+     */
+    private static String timeline(List<Stream> streams, long start, int bucketSeconds) {
+        Map<Integer, List<Long>> buckets = new java.util.TreeMap<>();
+        for (Stream s : streams) {
+            long[] latencies = s.latencies();
+            long[] stamps = s.stamps();
+            for (int i = 0; i < latencies.length; i++) {
+                int bucket = (int) ((stamps[i] - start) / (bucketSeconds * 1_000_000_000L)) * bucketSeconds;
+                buckets.computeIfAbsent(bucket, b -> new ArrayList<>()).add(latencies[i]);
+            }
+        }
+        StringBuilder out = new StringBuilder("bucket_s=" + bucketSeconds);
+        buckets.forEach((bucket, values) -> {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            out.append(String.format(" t%d=%.1f", bucket, Latencies.at(sorted, 0.99) / 1000.0));
+        });
+        return out.toString();
     }
 
     private void mixed(double ratePerSecond, int seconds, int streamPercent, int timeoutSeconds)
@@ -193,7 +219,7 @@ public final class Load {
     // ------------------------------------------------------------------------------------------------ requests
 
     private HttpRequest request(boolean stream) {
-        String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":100,\"stream\":" + stream
+        String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":" + MAX_TOKENS + ",\"stream\":" + stream
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         return HttpRequest.newBuilder(messages).header("content-type", "application/json")
                 .header("anthropic-version", "2023-06-01").header("x-api-key", "dummy")
@@ -299,6 +325,7 @@ public final class Load {
         private boolean sawStop;
         private boolean sawError;
         private long[] latencies = new long[64];
+        private long[] stamps = new long[64];
         private int n;
 
         Stream() {
@@ -324,8 +351,11 @@ public final class Load {
                 if (end > 0) {
                     if (n == latencies.length) {
                         latencies = Arrays.copyOf(latencies, n * 2);
+                        stamps = Arrays.copyOf(stamps, n * 2);
                     }
-                    latencies[n++] = now - Long.parseLong(line.substring(at + 9, end));
+                    long stamp = Long.parseLong(line.substring(at + 9, end));
+                    stamps[n] = stamp;
+                    latencies[n++] = now - stamp;
                 }
             }
         }
@@ -360,6 +390,10 @@ public final class Load {
 
         synchronized long[] latencies() {
             return Arrays.copyOf(latencies, n);
+        }
+
+        synchronized long[] stamps() {
+            return Arrays.copyOf(stamps, n);
         }
     }
 

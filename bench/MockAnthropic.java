@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       (default 0, or env MOCK_EVENT_GAP_MS) between events. With STREAM_DELTAS (or env MOCK_STREAM_DELTAS) the
  *       stream has that many content_block_delta events instead of four, and each one's text is {@code @<ns>;}:
  *       the mock's {@link System#nanoTime()} just before writing it, so a client on the same machine can measure
- *       how long the event took to reach it (nanoTime is the system-wide monotonic clock on Linux).</li>
+ *       how long the event took to reach it (nanoTime is the system-wide monotonic clock on Linux). A request's
+ *       {@code max_tokens}, when smaller, caps the number of stamped deltas, as it caps a real model's answer (the
+ *       warm-up's short streams).</li>
  *   <li>{@code POST /v1/messages/count_tokens}: {@code {"input_tokens":9}}.</li>
  *   <li>{@code GET|HEAD} anything: {@code {"status":"ok"}} (readiness).</li>
  * </ul>
@@ -144,7 +146,8 @@ public final class MockAnthropic {
         event(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
                 + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}", true);
         if (stampedDeltas > 0) {
-            for (int i = 0; i < stampedDeltas; i++) {
+            int deltas = Math.min(stampedDeltas, jsonInt(request.body, "max_tokens", stampedDeltas));
+            for (int i = 0; i < deltas; i++) {
                 pause();
                 delta(out, "@" + System.nanoTime() + ";");
             }
@@ -204,6 +207,15 @@ public final class MockAnthropic {
         }
         String value = body.substring(at + 1, end);
         return value.indexOf('\\') >= 0 ? fallback : value;
+    }
+
+    private static int jsonInt(String body, String key, int fallback) {
+        int at = valueStart(body, key);
+        int end = at;
+        while (at >= 0 && end < body.length() && end - at < 9 && Character.isDigit(body.charAt(end))) {
+            end++;
+        }
+        return at < 0 || end == at ? fallback : Integer.parseInt(body.substring(at, end));
     }
 
     private static boolean jsonTrue(String body, String key) {

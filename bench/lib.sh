@@ -3,7 +3,7 @@
 
 JAR=target/camel-code-router.jar
 # The JVM flags of the README's start command; the capacity scenarios use them unless ROUTER_JAVA_OPTS is set.
-README_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx512m"
+README_JAVA_OPTS="-XX:+UseSerialGC -Xms256m -Xmx512m"
 OUT=${BENCH_OUT:-bench/out/$(date +%Y%m%d-%H%M%S)${SCENARIO:+-$SCENARIO}}
 mkdir -p "$OUT"
 ln -sfn "$(basename "$OUT")" bench/out/latest 2>/dev/null || true

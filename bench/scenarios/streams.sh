@@ -18,7 +18,15 @@ sleep 2
 IDLE=$(proc_usage "$ROUTER_PID")
 log "router ready in $STARTUP_MS ms ($IDLE); $STREAMS streams of ${STREAM_SECONDS}s, one event per ${EVENT_GAP} ms"
 
-# unmeasured warm-up of both sides (the router's JIT, the client's, the mock's): a tenth of the streams for a few s
+# unmeasured warm-up of both sides (the router's JIT, the client's, the mock's). First short requests, half of them
+# streamed (three deltas each), so that the request and relay paths are compiled as in a router that has served a few
+# thousand (without it the JIT compiles them during the ramp of the measured phase, on one of the two cores); then a
+# tenth of the streams. The cold side is measured by the latency scenario.
+WARM_REQUESTS_PER_S=${BENCH_WARM_REQUESTS_PER_S:-200}
+WARM_REQUEST_SECONDS=${BENCH_WARM_REQUEST_SECONDS:-20}
+log "warm-up: $((WARM_REQUESTS_PER_S * WARM_REQUEST_SECONDS)) short requests to the mock and through the router (not measured)"
+LOAD_MAX_TOKENS=3 load_client warmup-requests-direct mixed "$DIRECT" "$WARM_REQUESTS_PER_S" "$WARM_REQUEST_SECONDS" 50 "$TIMEOUT"
+LOAD_MAX_TOKENS=3 load_client warmup-requests-router mixed "$ROUTER" "$WARM_REQUESTS_PER_S" "$WARM_REQUEST_SECONDS" 50 "$TIMEOUT"
 WARM_STREAMS=$(( STREAMS / 10 > 10 ? STREAMS / 10 : 10 ))
 log "warm-up: $WARM_STREAMS streams to the mock and through the router (not measured)"
 load_client warmup-direct streams "$DIRECT" "$WARM_STREAMS" 1 "$TIMEOUT"

@@ -13,7 +13,7 @@ public final class CamelCodeRouter {
     public static final String DEFAULT_CONFIG = "config/application.properties";
 
     static {
-        CommonPool.ensureParallelism();
+        JdkDefaults.apply();
     }
 
     private CamelCodeRouter() {

@@ -108,7 +108,7 @@ final class ClaudeCodeLauncher {
             command.add(setsid.getPath());
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "-Dccr.config=" + configFile.toAbsolutePath(), "dev.ccr.CamelCodeRouter"));
         return command;
     }

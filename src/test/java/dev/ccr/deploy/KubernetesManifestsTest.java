@@ -97,7 +97,7 @@ class KubernetesManifestsTest {
         for (int i = 0; i < args.getLength(); i++) {
             entrypoint.add(args.item(i).getTextContent().trim());
         }
-        assertThat(entrypoint).containsExactly("java", "-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-jar",
+        assertThat(entrypoint).containsExactly("java", "-XX:+UseSerialGC", "-Xms256m", "-Xmx512m", "-jar",
                 "/app/camel-code-router.jar");
     }
 

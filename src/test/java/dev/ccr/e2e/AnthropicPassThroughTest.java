@@ -190,6 +190,25 @@ class AnthropicPassThroughTest {
     }
 
     @Test
+    void theIdleTimeoutCountsFromTheLastEventNotFromTheStart() throws Exception {
+        // six events 500 ms apart: 3 s in all, more than the 2 s idle timeout, never 2 s without an event
+        upstream.on("/v1/messages", (ex, req) -> {
+            OutputStream out = MockUpstream.startSse(ex);
+            MockUpstream.writeFlushed(out, "event: message_start\ndata: {\"type\":\"message_start\"}\n\n");
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(500);
+                MockUpstream.writeFlushed(out, "event: ping\ndata: {\"type\":\"ping\"}\n\n");
+            }
+            MockUpstream.writeFlushed(out, "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        });
+
+        HttpResponse<String> response = router.post("/v1/messages", request(true), Map.of());
+
+        assertThat(SseText.eventNames(response.body())).containsExactly("message_start", "ping", "ping", "ping",
+                "ping", "ping", "message_stop");
+    }
+
+    @Test
     void providerErrorsKeepTheirStatusTypeAndRetryAfter() throws Exception {
         upstream.on("/v1/messages", (ex, req) -> MockUpstream.json(ex, 429,
                 "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}",
