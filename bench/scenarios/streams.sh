@@ -82,5 +82,10 @@ ERRORS=$(( $(kv "$r" errors) + $(kv "$r" hung) ))
   echo "| Errors (failed or hung streams) through the router | 0 | $ERRORS | $(verdict "$ERRORS" 0 le) |"
   echo "| Router RSS (peak) | ≤ 512 MB | $RSS_PEAK MB | $(verdict "$RSS_PEAK" 512 le) |"
   echo "| Added event latency p99 | ≤ 5 ms | $ADDED_P99 ms | $(verdict "$ADDED_P99" 5 le) |"
+  echo
+  echo "Event latency p99 (ms) of each 5 s of the phase, by when the mock sent the event (t0 = the first stream opened):"
+  echo
+  echo "- direct: $(sed -n 's/^TIMELINE bucket_s=5 //p' "$d")"
+  echo "- router: $(sed -n 's/^TIMELINE bucket_s=5 //p' "$r")"
 } >"$OUT/results.md"
 finish

@@ -38,10 +38,11 @@ public final class ProviderClient {
     /**
      * The client's executor: what its selector thread would hand to a worker pool runs on the selector thread itself.
      * A streamed answer's pieces then reach the relay without a thread hand-off, and the relay only queues a write on
-     * the client's event loop (a JFR profile of 1,000 streams showed the hand-offs, not the work, costing most CPU per
-     * event). Nothing given to this client may block: the relay, the body collectors and the request-body publishers
-     * only copy bytes. Completions of {@code sendAsync} still run on the common pool (the JDK moves them there), and
-     * the Camel route waits for them on its own thread.
+     * the client's event loop (a profile of 1,000 streams showed the hand-offs, not the work, costing most CPU per
+     * event). Nothing given to this client may block or run long: the relay, the body collectors and the request-body
+     * publishers only copy bytes, and {@link #fetchModelInfo} hands its body to the common pool. Completions of
+     * {@code sendAsync} run on the common pool anyway (the JDK moves them there), and the Camel route waits for them
+     * on its own thread.
      */
     private static final java.util.concurrent.Executor ON_SELECTOR_THREAD = Runnable::run;
 
@@ -127,7 +128,7 @@ public final class ProviderClient {
                 return this.<byte[]>httpFailure(response);
             }
             return BodyCollector.collect(response.body(), MODEL_INFO_LIMIT);
-        });
+        }).thenApplyAsync(body -> body); // the caller parses megabytes of JSON: not on the selector thread
     }
 
     private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
