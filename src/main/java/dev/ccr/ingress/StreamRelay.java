@@ -10,6 +10,7 @@ import dev.ccr.provider.FailureKind;
 import dev.ccr.request.RequestRecord;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -26,9 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Relays a provider's body to the client as it arrives. One piece is asked of the provider at a time: the next at once
  * while the client's channel is writable (its outbound buffer, queued writes included, is under Netty's high-water
  * mark), else only when the client's socket has taken this one. A slow client slows the provider's read, memory stays
- * bounded, and no thread ever waits; a fast one costs no round trip to the event loop per piece. The response head is written with the first piece, so a failure before it still
- * gets a proper HTTP error; after it, an SSE stream ends with {@code event: error}. A client that disconnects
- * cancels the provider's call.
+ * bounded, and no thread ever waits; a fast one costs no round trip to the event loop per piece. The response head
+ * is written with the first piece, so a failure before it still gets a proper HTTP error; after it, an SSE stream
+ * ends with {@code event: error}. A client that disconnects cancels the provider's call.
  */
 final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     private final Channel channel;
@@ -97,7 +98,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
             subscription.request(1);
             return;
         }
-        io.netty.channel.ChannelFuture written = write(out);
+        ChannelFuture written = write(out);
         if (channel.isWritable()) {
             subscription.request(1);
         } else {
