@@ -151,7 +151,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
         return out.toByteArray();
     }
 
-    private io.netty.channel.ChannelFuture write(byte[] bytes) {
+    private ChannelFuture write(byte[] bytes) {
         usage.observe(bytes);
         if (bodyCapture != null) {
             bodyCapture.add(bytes);
