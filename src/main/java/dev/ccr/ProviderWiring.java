@@ -34,6 +34,7 @@ final class ProviderWiring {
         credentialFactories.put("codewhisperer", new KiroCredentialsFactory());
         ProviderRegistry providers = ProviderRegistry.load(settings, propertyNames, credentialFactories,
                 failoverStatuses(settings));
+        ContextServices.add(context, providers);
         UnsupportedParameters unsupportedParameters = new UnsupportedParameters();
         context.getRegistry().bind(RouterNames.PROVIDER_REGISTRY, providers);
         context.getRegistry().bind(RouterNames.PROVIDER_CALL,

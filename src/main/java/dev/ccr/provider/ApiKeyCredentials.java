@@ -1,6 +1,6 @@
 package dev.ccr.provider;
 
-import java.net.http.HttpRequest;
+import java.util.function.BiConsumer;
 
 /**
  * A static API key sent in one header, optionally after a scheme ("Bearer "). The key is read from an environment
@@ -27,9 +27,9 @@ public final class ApiKeyCredentials implements Credentials {
     }
 
     @Override
-    public void authorize(HttpRequest.Builder request) {
+    public void authorize(BiConsumer<String, String> header) {
         if (key != null) {
-            request.setHeader(header, scheme + key);
+            header.accept(this.header, scheme + key);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.ccr.provider;
 
-import java.net.http.HttpRequest;
+import java.util.function.BiConsumer;
 
 /** How one provider instance proves who it is. Lives in the provider layer only; never handed elsewhere. */
 public interface Credentials {
 
-    /** Adds authentication to a request about to be sent. */
-    void authorize(HttpRequest.Builder request);
+    /** Adds authentication to a request about to be sent: {@code header} takes each header's name and value. */
+    void authorize(BiConsumer<String, String> header);
 
     /**
      * Why this provider cannot be called yet (e.g. "set ANTHROPIC_API_KEY"), or null when it can. Never waits: status
@@ -30,7 +30,7 @@ public interface Credentials {
     /** No authentication (Ollama, LM Studio, a local vLLM). */
     Credentials NONE = new Credentials() {
         @Override
-        public void authorize(HttpRequest.Builder request) {
+        public void authorize(BiConsumer<String, String> header) {
         }
 
         @Override

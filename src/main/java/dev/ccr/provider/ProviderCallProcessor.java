@@ -7,6 +7,8 @@ import dev.ccr.model.MessagesRequest;
 import dev.ccr.model.Target;
 import dev.ccr.stream.BodyCollector;
 import dev.ccr.stream.WholeBodyPublisher;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -39,23 +41,33 @@ public final class ProviderCallProcessor implements Processor {
         ProviderClient client = providers.get(target.provider());
         UpstreamRequest request = exchange.getIn().getBody(UpstreamRequest.class);
         ProviderSettings.Timeouts timeouts = client.settings().timeouts();
+        EventLoop readOn = clientEventLoop(exchange);
         UpstreamResponse response = ParameterRecovery.applies(client.settings().protocol())
-                ? headRecovering(client, target, request) : head(client, target, request);
+                ? headRecovering(client, target, request, readOn) : head(client, target, request, readOn);
         MessagesRequest clientRequest = exchange.getProperty(ExchangeKeys.REQUEST, MessagesRequest.class);
         exchange.getIn().setBody(clientRequest == null || clientRequest.stream() ? response
                 : readWhole(target.provider(), response, timeouts));
     }
 
     /**
+     * The event loop of the client's connection, where the provider's answer is then read: each piece reaches the
+     * client's socket on the thread that read it. Null when the exchange came from no client connection.
+     */
+    private static EventLoop clientEventLoop(Exchange exchange) {
+        ChannelHandlerContext client = exchange.getIn().getHeader(ExchangeKeys.CHANNEL, ChannelHandlerContext.class);
+        return client == null ? null : client.channel().eventLoop();
+    }
+
+    /**
      * The answer's head, without the fields this (provider, model) refused before, and once more without a field
      * the router chose to send and the model does not take (each field once).
      */
-    private UpstreamResponse headRecovering(ProviderClient client, Target target, UpstreamRequest request)
-            throws Exception {
+    private UpstreamResponse headRecovering(ProviderClient client, Target target, UpstreamRequest request,
+                                            EventLoop readOn) throws Exception {
         request = recovery.withoutRefused(target.provider(), request);
         for (int retries = 0; ; retries++) {
             try {
-                return head(client, target, request);
+                return head(client, target, request, readOn);
             } catch (ProviderRejectedException refusal) {
                 UpstreamRequest retry = retries < ParameterRecovery.MAX_RETRIES
                         ? recovery.retryFor(target.provider(), request, refusal) : null;
@@ -68,11 +80,11 @@ public final class ProviderCallProcessor implements Processor {
     }
 
     /** Sends the call and waits for the answer's head. */
-    private static UpstreamResponse head(ProviderClient client, Target target, UpstreamRequest request)
-            throws Exception {
+    private static UpstreamResponse head(ProviderClient client, Target target, UpstreamRequest request,
+                                         EventLoop readOn) throws Exception {
         ProviderSettings.Timeouts timeouts = client.settings().timeouts();
         long waitMillis = timeouts.connect().plus(timeouts.firstByte()).toMillis() + 1000;
-        CompletableFuture<UpstreamResponse> call = client.send(request);
+        CompletableFuture<UpstreamResponse> call = client.send(request, readOn);
         try {
             return call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

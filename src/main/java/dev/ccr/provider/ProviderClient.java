@@ -6,24 +6,24 @@ import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpMethod;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
 
 /**
  * The HTTP client of one provider instance: the only place its credentials are used. Calls complete as soon as the
@@ -35,37 +35,25 @@ public final class ProviderClient {
     private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(10);
     private static final int MODEL_INFO_LIMIT = 8 * 1024 * 1024;
 
-    /**
-     * The client's executor: what its selector thread would hand to a worker pool runs on the selector thread itself.
-     * A streamed answer's pieces then reach the relay without a thread hand-off, and the relay only queues a write on
-     * the client's event loop (a profile of 1,000 streams showed the hand-offs, not the work, costing most CPU per
-     * event). Nothing given to this client may block or run long: the relay, the body collectors and the request-body
-     * publishers only copy bytes, and {@link #fetchModelInfo} hands its body to the common pool. Completions of
-     * {@code sendAsync} run on the common pool anyway (the JDK moves them there), and the Camel route waits for them
-     * on its own thread.
-     */
-    private static final java.util.concurrent.Executor ON_SELECTOR_THREAD = Runnable::run;
-
     private final ProviderSettings settings;
     private final Credentials credentials;
-    private final HttpClient http;
+    private final ProviderHttp http;
     private final Set<Integer> retryableStatuses;
 
     public ProviderClient(ProviderSettings settings, Credentials credentials, Set<Integer> retryableStatuses) {
         this.settings = settings;
         this.credentials = credentials;
         this.retryableStatuses = retryableStatuses;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeouts().connect())
-                .version("https".equalsIgnoreCase(settings.baseUrl().getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(ON_SELECTOR_THREAD)
-                .build();
+        this.http = new ProviderHttp(settings);
     }
 
     public ProviderSettings settings() {
         return settings;
+    }
+
+    /** Closes the provider's pooled connections (the router is stopping). */
+    public void close() {
+        http.close();
     }
 
     /** Why this provider cannot be called now (missing key, or an environment variable it needs is unset), or null. */
@@ -87,8 +75,10 @@ public final class ProviderClient {
     /**
      * Sends a call. Completes with the head of a 2xx answer, or exceptionally with a {@link ProviderException} that
      * says whether another provider may be tried.
+     *
+     * @param readOn the event loop of the client connection the answer goes to (it is then read there), or null
      */
-    public CompletableFuture<UpstreamResponse> send(UpstreamRequest request) {
+    public CompletableFuture<UpstreamResponse> send(UpstreamRequest request, EventLoop readOn) {
         String missing = missingEnvironment();
         if (missing == null) {
             missing = credentials.awaitReady();
@@ -97,7 +87,7 @@ public final class ProviderClient {
             return CompletableFuture.failedFuture(new ProviderUnavailableException(settings.name(), FailureKind.UNAVAILABLE,
                     ErrorType.UNAVAILABLE, 503, "Provider '" + settings.name() + "' " + missing, null, null));
         }
-        return attempt(request, true);
+        return attempt(request, readOn, true);
     }
 
     /**
@@ -105,9 +95,11 @@ public final class ProviderClient {
      * exceptionally when the provider cannot be reached. Never a paid completion.
      */
     public CompletableFuture<Integer> probe(String path, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(path)).timeout(timeout).GET();
-        credentials.authorize(builder);
-        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        return http.exchange(HttpMethod.GET, uriOf(path), authorized(Map.of()), null, timeout, null)
+                .thenApply(response -> {
+                    response.discard();
+                    return response.status();
+                });
     }
 
     /**
@@ -116,44 +108,46 @@ public final class ProviderClient {
      * exceptionally. Never a paid completion.
      */
     public CompletableFuture<byte[]> fetchModelInfo(String path, byte[] jsonBody, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(path)).timeout(timeout);
-        if (jsonBody == null) {
-            builder.GET();
-        } else {
-            builder.header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody));
-        }
-        credentials.authorize(builder);
-        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher()).thenCompose(response -> {
-            if (response.statusCode() / 100 != 2) {
-                return this.<byte[]>httpFailure(response);
-            }
-            return BodyCollector.collect(response.body(), MODEL_INFO_LIMIT);
-        }).thenApplyAsync(body -> body); // the caller parses megabytes of JSON: not on the selector thread
+        URI uri = uriOf(path);
+        HttpMethod method = jsonBody == null ? HttpMethod.GET : HttpMethod.POST;
+        Map<String, String> headers = authorized(jsonBody == null ? Map.of() : Map.of("content-type", "application/json"));
+        return http.exchange(method, uri, headers, jsonBody == null ? null : UpstreamBody.of(jsonBody), timeout, null)
+                .thenCompose(response -> {
+                    if (response.status() / 100 != 2) {
+                        return this.<byte[]>httpFailure(response, method, uri);
+                    }
+                    return BodyCollector.collect(response.body(), MODEL_INFO_LIMIT);
+                }).thenApplyAsync(body -> body); // the caller parses megabytes of JSON: not on an event loop
     }
 
-    private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, boolean mayRefresh) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uriOf(request.path()))
-                .timeout(settings.timeouts().firstByte())
-                .POST(request.payload().publisher());
-        request.headers().forEach(builder::setHeader);
-        credentials.authorize(builder);
-        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
-                .handle((response, failure) -> {
+    private CompletableFuture<UpstreamResponse> attempt(UpstreamRequest request, EventLoop readOn, boolean mayRefresh) {
+        URI uri = uriOf(request.path());
+        return http.exchange(HttpMethod.POST, uri, authorized(request.headers()), request.payload(),
+                        settings.timeouts().firstByte(), readOn)
+                // off the event loop: a refresh after a 401 may wait for the token endpoint
+                .handleAsync((response, failure) -> {
                     if (failure != null) {
                         return CompletableFuture.<UpstreamResponse>failedFuture(connectionFailure(unwrap(failure)));
                     }
-                    int status = response.statusCode();
+                    int status = response.status();
                     if (status >= 200 && status < 300) {
                         return CompletableFuture.completedFuture(new UpstreamResponse(status, response.headers(),
                                 new ProviderBody(settings.name(), response.body())));
                     }
                     if (status == 401 && mayRefresh && credentials.refreshAfterUnauthorized()) {
-                        new UpstreamResponse(status, response.headers(), response.body()).discard();
-                        return attempt(request, false);
+                        response.discard();
+                        return attempt(request, readOn, false);
                     }
-                    return this.<UpstreamResponse>httpFailure(response);
+                    return this.<UpstreamResponse>httpFailure(response, HttpMethod.POST, uri);
                 })
                 .thenCompose(f -> f);
+    }
+
+    /** The request's headers with the provider's credentials added. */
+    private Map<String, String> authorized(Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        credentials.authorize(all::put);
+        return all;
     }
 
     /** The URL a call to {@code path} goes to (see {@link ProviderUrl}: the version segment is written once). */
@@ -161,24 +155,24 @@ public final class ProviderClient {
         return ProviderUrl.resolve(settings.baseUrl(), path);
     }
 
-    private <T> CompletableFuture<T> httpFailure(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-        int status = response.statusCode();
+    private <T> CompletableFuture<T> httpFailure(UpstreamResponse response, HttpMethod method, URI uri) {
+        int status = response.status();
         Duration retryAfter = RetryAfter.from(response.headers()).orElse(null);
         return BodyCollector.collect(response.body(), ERROR_BODY_LIMIT)
                 .completeOnTimeout(new byte[0], ERROR_BODY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> new byte[0])
                 .thenCompose(body -> CompletableFuture.failedFuture(
-                        statusFailure(status, body, retryAfter, response.request())));
+                        statusFailure(status, body, retryAfter, method, uri)));
     }
 
-    ProviderException statusFailure(int status, byte[] body, Duration retryAfter, HttpRequest request) {
+    ProviderException statusFailure(int status, byte[] body, Duration retryAfter, HttpMethod method, URI uri) {
         ErrorType type = upstreamErrorType(body).orElse(ErrorType.forStatus(status));
         String upstream = upstreamMessage(body, status);
         if (status == 404 && !upstream.toLowerCase(java.util.Locale.ROOT).contains("model")) {
             // Claude Code reads a 404 as "the model does not exist"; a 404 that names no model is a URL the provider
             // does not have, which is the base URL's fault (e.g. a version segment written twice)
             return new ProviderMisconfiguredException(settings.name(), "Provider '" + settings.name()
-                    + "' answered 404 for " + request.method() + " " + ProviderUrl.shown(request.uri())
+                    + "' answered 404 for " + method.name() + " " + ProviderUrl.shown(uri)
                     + " (\"" + upstream + "\"): that URL does not exist there, so the provider's base URL is wrong, "
                     + "not the model: check ccr.providers." + settings.name() + ".base-url (it may end with the "
                     + "API version, such as /v1, or not) and its path options, then restart the router");
@@ -195,19 +189,26 @@ public final class ProviderClient {
 
     private ProviderException connectionFailure(Throwable failure) {
         String name = settings.name();
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (failure instanceof ConnectTimeoutException) {
             return new ProviderUnavailableException(name, FailureKind.CONNECT, ErrorType.UNAVAILABLE, 503,
                     "Provider '" + name + "' did not accept a connection within " + DurationText.of(settings.timeouts().connect())
                             + " (timeouts.connect): check that it runs at " + ProviderUrl.shown(settings.baseUrl()),
                     null, failure);
         }
-        if (failure instanceof HttpTimeoutException) {
+        if (failure instanceof TimeoutException) {
             return new ProviderUnavailableException(name, FailureKind.TIMEOUT, ErrorType.TIMEOUT, 504,
                     "Provider '" + name + "' sent no answer within " + DurationText.of(settings.timeouts().firstByte())
                             + " (timeouts.first-byte)", null, failure);
         }
         if (failure instanceof ProviderException pe) {
             return pe;
+        }
+        if (failure instanceof SSLException) {
+            return new ProviderUnavailableException(name, FailureKind.CONNECT, ErrorType.UNAVAILABLE, 503,
+                    "Provider '" + name + "' failed the TLS handshake (" + failure.getClass().getSimpleName()
+                            + "): check that " + ProviderUrl.shown(settings.baseUrl()) + " is the provider, or, if its "
+                            + "certificate comes from an authority of your own, set ccr.providers." + name
+                            + ".tls.ca-file", null, failure);
         }
         String reason = failure instanceof ConnectException
                 ? "refused the connection: check that it runs at " + ProviderUrl.shown(settings.baseUrl()) + " (base-url)"

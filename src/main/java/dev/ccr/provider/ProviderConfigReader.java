@@ -4,12 +4,19 @@ import dev.ccr.config.ConfigException;
 import dev.ccr.model.NameRules;
 import dev.ccr.config.Settings;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -73,7 +80,25 @@ public final class ProviderConfigReader {
                 settings.string(p + "health-check.path", ""));
         return new ProviderSettings(name, protocol, baseUrl, settings.list(p + "models"), timeouts, limits, breaker, health,
                 settings.positive(p + "priority", 1), settings.positive(p + "weight", 1),
-                options(p + "option.", propertyNames));
+                options(p + "option.", propertyNames), caFile(p + "tls.ca-file"));
+    }
+
+    /** A readable PEM file with at least one certificate, or null when the key is not set. */
+    private Path caFile(String key) {
+        Optional<String> value = settings.get(key).filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(value.get().trim());
+        try (InputStream in = Files.newInputStream(file)) {
+            if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+                throw new ConfigException(settings.source(), key, "'" + file + "' holds no certificate");
+            }
+        } catch (IOException | CertificateException e) {
+            throw new ConfigException(settings.source(), key, "'" + file + "' is not a readable PEM file of "
+                    + "certificates (" + e.getClass().getSimpleName() + ")");
+        }
+        return file;
     }
 
     private Map<String, String> options(String prefix, Iterable<String> propertyNames) {

@@ -2,6 +2,7 @@ package dev.ccr.provider;
 
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.Settings;
+import org.apache.camel.Service;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The configured provider instances, each with its own HTTP client and credentials. */
-public final class ProviderRegistry {
+/**
+ * The configured provider instances, each with its own HTTP client and credentials. A service of the Camel context:
+ * stopping the router closes the providers' pooled connections.
+ */
+public final class ProviderRegistry implements Service {
     /** Statuses on which another provider is tried: rate limits, overload and server errors. */
     public static final Set<Integer> DEFAULT_RETRYABLE = Set.of(408, 429, 500, 502, 503, 504, 529);
 
@@ -79,5 +83,14 @@ public final class ProviderRegistry {
 
     public Collection<ProviderClient> all() {
         return clients.values();
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+        clients.values().forEach(ProviderClient::close);
     }
 }

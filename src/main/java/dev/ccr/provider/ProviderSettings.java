@@ -1,6 +1,7 @@
 package dev.ccr.provider;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,12 @@ import java.util.Map;
  * @param priority  lower is preferred by priority-aware balancers (1 = first)
  * @param weight    its share in weighted balancing
  * @param options   protocol-specific settings (e.g. reasoning style, fields to strip, token file path)
+ * @param caFile    a PEM file of the certificates an HTTPS provider's certificate must chain to, instead of the
+ *                  JDK's trusted authorities; null for the JDK's
  */
 public record ProviderSettings(String name, String protocol, URI baseUrl, List<String> models, Timeouts timeouts,
                                Limits limits, Breaker breaker, HealthCheck healthCheck, int priority, int weight,
-                               Map<String, String> options) {
+                               Map<String, String> options, Path caFile) {
 
     public boolean servesAnyModel() {
         return models.isEmpty();

@@ -3,12 +3,13 @@ package dev.ccr.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.json.Json;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Flux;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 
 /**
  * The body of a call to a provider: bytes, or a JSON tree that is serialised as the socket takes it. A large request
@@ -24,6 +25,8 @@ public final class UpstreamBody {
      * than the two a streamed body needs.
      */
     static final int STREAMED_FROM = 1024 * 1024;
+    /** How much of a streamed body is serialised at a time. */
+    private static final int CHUNK = 16 * 1024;
 
     private final byte[] bytes;
     private final JsonNode json;
@@ -61,16 +64,40 @@ public final class UpstreamBody {
     }
 
     /**
-     * What the HTTP client sends, read as the socket takes it. {@code ofByteArray} would copy the bytes into buffers
-     * of its own (a second copy of a 20 MiB request for as long as the call lasts).
+     * What the HTTP client sends, produced as the socket takes it: the bytes as they are (no copy of a 20 MiB
+     * request), or the JSON tree serialised a chunk at a time.
      */
-    HttpRequest.BodyPublisher publisher() {
+    Flux<ByteBuf> content() {
         if (bytes != null) {
-            return HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), bytes.length);
+            return Flux.defer(() -> Flux.just(Unpooled.wrappedBuffer(bytes)));
         }
-        return HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> new JsonBodyStream(json)), serialisedLength());
+        return Flux.generate(() -> new JsonBodyStream(json), (in, sink) -> {
+            try {
+                byte[] chunk = in.readNBytes(CHUNK);
+                if (chunk.length == 0) {
+                    sink.complete();
+                } else {
+                    sink.next(Unpooled.wrappedBuffer(chunk));
+                }
+            } catch (IOException e) {
+                sink.error(e);
+            }
+            return in;
+        }, UpstreamBody::closeQuietly);
+    }
+
+    /** Only the serialiser's own buffers are released: nothing can be lost by a failed close. */
+    private static void closeQuietly(JsonBodyStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing to do: the stream holds no file or socket
+        }
+    }
+
+    /** The length of what {@link #content()} produces (HTTP/1.1 needs it before the body). */
+    long length() {
+        return bytes != null ? bytes.length : serialisedLength();
     }
 
     private long serialisedLength() {

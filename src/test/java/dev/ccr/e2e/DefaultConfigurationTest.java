@@ -3,8 +3,11 @@ package dev.ccr.e2e;
 import dev.ccr.json.Json;
 import dev.ccr.testing.RouterHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +44,16 @@ class DefaultConfigurationTest {
                 .hasMessageContaining("config/application.properties")
                 .hasMessageContaining("ccr.providers.anthropic.timeouts.connect")
                 .hasMessageContaining("soon");
+    }
+
+    @Test
+    void aCaFileThatHoldsNoCertificateNamesTheFileAndTheField(@TempDir Path dir) throws Exception {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+
+        assertThatThrownBy(() -> RouterHarness.start(Map.of("ccr.providers.anthropic.tls.ca-file", notPem.toString()))
+                .close())
+                .hasMessageContaining("config/application.properties")
+                .hasMessageContaining("ccr.providers.anthropic.tls.ca-file")
+                .hasMessageContaining(notPem.toString());
     }
 }

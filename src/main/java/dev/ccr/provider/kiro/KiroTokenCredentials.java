@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * The bearer token of one Kiro provider instance, kept in its token file and refreshed before it expires.
@@ -73,10 +73,10 @@ public final class KiroTokenCredentials implements Credentials {
 
     /** Sends the current token; never waits (a refresh due soon runs in the background). */
     @Override
-    public void authorize(HttpRequest.Builder request) {
+    public void authorize(BiConsumer<String, String> header) {
         KiroToken current = current();
         if (current != null && current.accessToken() != null) {
-            request.setHeader("Authorization", "Bearer " + current.accessToken());
+            header.accept("Authorization", "Bearer " + current.accessToken());
         }
     }
 

@@ -70,7 +70,7 @@ class CodeWhispererProviderCallTest {
             CodeWhispererTransformer transformer = new CodeWhispererTransformer();
 
             UpstreamRequest call = transformer.toUpstream(request, new Target("kiro", null), settings);
-            UpstreamResponse response = client.send(call).get(10, TimeUnit.SECONDS);
+            UpstreamResponse response = client.send(call, null).get(10, TimeUnit.SECONDS);
             byte[] body = BodyCollector.collect(response.body(), 1 << 20).get(10, TimeUnit.SECONDS);
             StreamTranslator translator = transformer.translator(request, new Target("kiro", null), settings, response);
             String sse = new String(translator.translate(ByteBuffer.wrap(body)), StandardCharsets.UTF_8)
