@@ -11,17 +11,18 @@ import java.nio.ByteBuffer;
 /**
  * Reads token usage from what the client receives — Anthropic's format whatever the provider — without changing it:
  * message_start and message_delta events of a stream, or the usage of a whole message. Only those two events are
- * parsed, so the cost per streamed chunk stays a scan for line ends.
+ * parsed; of the others only the name is read, so a relayed event costs a scan for line ends and no copy of its data.
  */
 final class UsageTap {
     private final RequestRecord record;
     private static final int WHOLE_BODY_LIMIT = 1 << 20;
+    private static final java.util.Set<String> USAGE_EVENTS = java.util.Set.of("message_start", "message_delta");
     private final SseParser parser;
     private final java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
 
     UsageTap(RequestRecord record, boolean sse) {
         this.record = record;
-        this.parser = sse ? new SseParser() : null;
+        this.parser = sse ? new SseParser(USAGE_EVENTS) : null;
     }
 
     void observe(byte[] clientBytes) {
