@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ final class ProviderHttp {
 
     private static UpstreamResponse answer(HttpClientResponse response, Connection connection) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.responseHeaders().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+        response.responseHeaders().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                 .add(e.getValue()));
         Flow.Publisher<List<ByteBuffer>> body = JdkFlowAdapter.publisherToFlowPublisher(
                 connection.inbound().receive().map(ProviderHttp::copy));
