@@ -30,7 +30,7 @@ LOAD_MAX_TOKENS=3 load_client warmup-requests-router mixed "$ROUTER" "$WARM_REQU
 # Then the measured phase's ramp once with short streams (20 deltas, 2 s): the code that accepts client connections
 # and opens provider connections runs a thousand times, so the JIT compiles it here and not during the measured ramp
 # (a profile showed C2 compiling connection setup there, a third of a core for its first 12 s). The provider
-# connections it opens are idle for longer than the router's pool keeps them (50 s) by the measured phase, which
+# connections it opens are idle for longer than the router's pool keeps them (timeouts.keep-alive, 50 s) by the measured phase, which
 # therefore opens its own, as a burst of new sessions does.
 log "warm-up: $STREAMS short streams (2 s) over ${RAMP}s to the mock and through the router (not measured)"
 LOAD_MAX_TOKENS=20 load_client warmup-wave-direct streams "$DIRECT" "$STREAMS" "$RAMP" "$TIMEOUT"

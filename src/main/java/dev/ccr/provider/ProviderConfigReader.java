@@ -60,7 +60,8 @@ public final class ProviderConfigReader {
                 settings.duration(p + "timeouts.connect", Duration.ofSeconds(10)),
                 settings.duration(p + "timeouts.first-byte", Duration.ofSeconds(300)),
                 settings.duration(p + "timeouts.idle", Duration.ofSeconds(300)),
-                settings.duration(p + "timeouts.total", Duration.ofMinutes(60)));
+                settings.duration(p + "timeouts.total", Duration.ofMinutes(60)),
+                settings.duration(p + "timeouts.keep-alive", Duration.ofSeconds(50)));
         ProviderSettings.Limits limits = new ProviderSettings.Limits(
                 settings.integer(p + "limits.max-concurrent-requests", 0),
                 settings.integer(p + "limits.max-tokens-per-minute", 0),

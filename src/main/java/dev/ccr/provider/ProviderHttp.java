@@ -34,12 +34,6 @@ import java.util.concurrent.Flow;
  * Reactor Netty's shared loops.
  */
 final class ProviderHttp {
-    /**
-     * Idle provider connections are closed after this: long enough to reuse one across a conversation's turns,
-     * short enough that a provider's own idle cut-off (often 60 s or more) rarely meets a reused connection.
-     */
-    static final Duration MAX_IDLE = Duration.ofSeconds(50);
-
     private final ProviderSettings settings;
     private final HttpClient shared;
     private final ConnectionProvider sharedPool;
@@ -114,14 +108,15 @@ final class ProviderHttp {
 
     /**
      * A pool without a cap of its own: how many calls a provider takes at once is the router's limits' business
-     * (max-concurrent-requests), and Reactor Netty's default of 16 connections would queue the 17th stream.
+     * (max-concurrent-requests), and Reactor Netty's default of 16 connections would queue the 17th stream. Unused
+     * connections are closed after {@code timeouts.keep-alive}, also when no call comes to notice them.
      */
     private ConnectionProvider pool(String kind) {
         return ConnectionProvider.builder("ccr-" + settings.name() + "-" + kind)
                 .maxConnections(Integer.MAX_VALUE)
                 .pendingAcquireMaxCount(-1)
-                .maxIdleTime(MAX_IDLE)
-                .evictInBackground(MAX_IDLE)
+                .maxIdleTime(settings.timeouts().keepAlive())
+                .evictInBackground(settings.timeouts().keepAlive())
                 .build();
     }
 

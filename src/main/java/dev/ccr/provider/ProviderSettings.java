@@ -58,7 +58,14 @@ public record ProviderSettings(String name, String protocol, URI baseUrl, List<S
         }
     }
 
-    public record Timeouts(Duration connect, Duration firstByte, Duration idle, Duration total) {
+    /**
+     * @param connect   to open a connection
+     * @param firstByte from sending a call to its answer's head
+     * @param idle      the longest gap between two pieces of a streamed answer
+     * @param total     the whole answer
+     * @param keepAlive how long an unused connection to the provider is kept for the next call
+     */
+    public record Timeouts(Duration connect, Duration firstByte, Duration idle, Duration total, Duration keepAlive) {
     }
 
     /**
