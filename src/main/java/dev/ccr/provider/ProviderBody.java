@@ -8,8 +8,9 @@ import java.util.concurrent.Flow;
 
 /**
  * A provider's answer body as the rest of the router reads it: a body that breaks off (the provider died, reset the
- * connection) fails with a {@link ProviderUnavailableException} naming the provider, rather than the JDK client's bare
- * {@code IOException}, so the client is told which provider failed instead of "internal router error".
+ * connection) fails with a {@link ProviderUnavailableException} naming the provider, rather than the HTTP client's bare
+ * exception (e.g. Reactor Netty's {@code PrematureCloseException}), so the client is told which provider failed
+ * instead of "internal router error".
  */
 final class ProviderBody implements Flow.Publisher<List<ByteBuffer>> {
     private final String provider;
