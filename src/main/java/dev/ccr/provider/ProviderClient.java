@@ -6,6 +6,7 @@ import dev.ccr.config.DurationText;
 import dev.ccr.error.ErrorType;
 import dev.ccr.error.UpstreamExcerpt;
 import dev.ccr.stream.BodyCollector;
+import dev.ccr.stream.Discard;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpMethod;
@@ -95,11 +96,11 @@ public final class ProviderClient {
      * exceptionally when the provider cannot be reached. Never a paid completion.
      */
     public CompletableFuture<Integer> probe(String path, Duration timeout) {
+        // the body is read to its end (not cancelled) so that the next probe reuses the connection
         return http.exchange(HttpMethod.GET, uriOf(path), authorized(Map.of()), null, timeout, null)
-                .thenApply(response -> {
-                    response.discard();
-                    return response.status();
-                });
+                .thenCompose(response -> Discard.drain(response.body())
+                        .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .thenApply(drained -> response.status()));
     }
 
     /**
