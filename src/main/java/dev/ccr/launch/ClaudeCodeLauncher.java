@@ -15,6 +15,13 @@ import java.util.List;
  * status. The router keeps running after Claude Code ends (other sessions may use it); its output goes to a log file.
  */
 final class ClaudeCodeLauncher {
+    /**
+     * The JVM flags the README's start command gives the router (the serial collector, 256 MB of heap from the start,
+     * 512 MB at most: bench/RESULTS.md says why). The launcher starts the router with them; the README, the
+     * container image (pom.xml) and the bench repeat them, and RecommendedJvmFlagsTest checks every copy.
+     */
+    static final List<String> RECOMMENDED_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmx512m");
+
     private final Path home;
     private final Path configFile;
     private final RouterAddress address;
@@ -108,7 +115,8 @@ final class ClaudeCodeLauncher {
             command.add(setsid.getPath());
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        command.addAll(RECOMMENDED_JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dccr.config=" + configFile.toAbsolutePath(), "dev.ccr.CamelCodeRouter"));
         return command;
     }
