@@ -35,17 +35,16 @@ import java.util.concurrent.Flow;
  */
 final class ProviderHttp {
     private final ProviderSettings settings;
-    private final HttpClient shared;
-    private final ConnectionProvider sharedPool;
+    private final Loop shared;
     private final Map<EventLoop, Loop> loops = new ConcurrentHashMap<>();
 
+    /** A pool of connections and the client that uses it, on one event loop or (for {@code shared}) on any. */
     private record Loop(ConnectionProvider pool, HttpClient client) {
     }
 
     ProviderHttp(ProviderSettings settings) {
         this.settings = settings;
-        this.sharedPool = pool("shared");
-        this.shared = configured(HttpClient.create(sharedPool));
+        this.shared = loop(null);
     }
 
     /**
@@ -73,19 +72,23 @@ final class ProviderHttp {
 
     /** Closes every pooled connection (the router is stopping). */
     void close() {
-        sharedPool.dispose();
+        shared.pool().dispose();
         loops.values().forEach(l -> l.pool().dispose());
         loops.clear();
     }
 
     private HttpClient on(EventLoop loop) {
         if (loop == null || loop.isShuttingDown()) {
-            return shared;
+            return shared.client();
         }
-        return loops.computeIfAbsent(loop, l -> {
-            ConnectionProvider pool = pool("loop");
-            return new Loop(pool, configured(HttpClient.create(pool).runOn(l)));
-        }).client();
+        return loops.computeIfAbsent(loop, this::loop).client();
+    }
+
+    /** A pool and its client for {@code eventLoop}, or for Reactor Netty's shared loops when it is null. */
+    private Loop loop(EventLoop eventLoop) {
+        ConnectionProvider pool = pool(eventLoop == null ? "shared" : "loop");
+        HttpClient client = HttpClient.create(pool);
+        return new Loop(pool, configured(eventLoop == null ? client : client.runOn(eventLoop)));
     }
 
     private HttpClient configured(HttpClient client) {
