@@ -44,7 +44,7 @@ public final class SseParser {
     }
 
     public List<Event> feed(ByteBuffer bytes) {
-        List<Event> events = null;
+        List<Event> events = new ArrayList<>(0);
         while (bytes.hasRemaining()) {
             byte b = bytes.get();
             if (b == '\n' && lastWasCr) {
@@ -53,7 +53,7 @@ public final class SseParser {
             }
             lastWasCr = b == '\r';
             if (b == '\n' || b == '\r') {
-                events = endLine(events);
+                endLine(events);
             } else {
                 if (lineLength == line.length) {
                     line = Arrays.copyOf(line, line.length * 2);
@@ -61,7 +61,7 @@ public final class SseParser {
                 line[lineLength++] = b;
             }
         }
-        return events == null ? List.of() : events;
+        return events;
     }
 
     public List<Event> feed(byte[] bytes) {
@@ -70,22 +70,23 @@ public final class SseParser {
 
     /** The stream ended: an event not closed by a blank line still counts. */
     public List<Event> finish() {
-        List<Event> events = null;
+        List<Event> events = new ArrayList<>(0);
         if (lineLength > 0) {
-            events = endLine(events);
+            endLine(events);
         }
-        events = dispatch(events);
-        return events == null ? List.of() : events;
+        dispatch(events);
+        return events;
     }
 
-    private List<Event> endLine(List<Event> events) {
+    private void endLine(List<Event> events) {
         int length = lineLength;
         lineLength = 0;
         if (length == 0) {
-            return dispatch(events);
+            dispatch(events);
+            return;
         }
         if (line[0] == ':') {
-            return events;
+            return;
         }
         int colon = indexOf(':', length);
         int fieldEnd = colon < 0 ? length : colon;
@@ -104,7 +105,6 @@ public final class SseParser {
             data.write(line, valueStart, length - valueStart);
         }
         // id, retry and unknown fields carry nothing the router needs
-        return events;
     }
 
     private int indexOf(char c, int length) {
@@ -120,17 +120,12 @@ public final class SseParser {
         return fieldEnd == name.length && Arrays.equals(line, 0, fieldEnd, name, 0, name.length);
     }
 
-    private List<Event> dispatch(List<Event> events) {
-        boolean keep = (data != null || eventName != null)
-                && (wanted == null || eventName != null && wanted.contains(eventName));
-        if (keep) {
-            if (events == null) {
-                events = new ArrayList<>(2);
-            }
+    private void dispatch(List<Event> events) {
+        if ((data != null || eventName != null)
+                && (wanted == null || eventName != null && wanted.contains(eventName))) {
             events.add(new Event(eventName, data == null ? "" : data.toString(StandardCharsets.UTF_8)));
         }
         eventName = null;
         data = null;
-        return events;
     }
 }
