@@ -16,11 +16,20 @@ public interface StreamTranslator {
     /** The provider's body ended; returns what is left for the client (a closing event, a whole JSON message). */
     byte[] finish();
 
-    /** A translator that passes the provider's bytes through unchanged. */
+    /**
+     * A translator that passes the provider's bytes through unchanged. A piece that is a whole array of its own (as
+     * the provider client hands them over, each a fresh copy) is passed on as that array instead of being copied
+     * again: what the relay does with it only reads it.
+     */
     static StreamTranslator identity() {
         return new StreamTranslator() {
             @Override
             public byte[] translate(ByteBuffer chunk) {
+                if (chunk.hasArray() && chunk.arrayOffset() == 0 && chunk.position() == 0
+                        && chunk.remaining() == chunk.array().length) {
+                    chunk.position(chunk.limit());
+                    return chunk.array();
+                }
                 byte[] out = new byte[chunk.remaining()];
                 chunk.get(out);
                 return out;
