@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code streams}: opens STREAMS streamed requests spread over RAMP_S seconds, all held open at once, and reads
  *       every event. A delta whose text is {@code @<ns>;} (bench/MockAnthropic.java with STREAM_DELTAS) gives the
  *       event's latency: the client's {@link System#nanoTime()} when the line arrives minus the mock's when it wrote
- *       it (same machine, same monotonic clock).</li>
+ *       it (same machine, same monotonic clock). With LOAD_CONTROL_URL set (the mock's URL), one control stream straight
+ *       to it is opened after every LOAD_CONTROL_EVERY (10) streams to URL, at the same moment, and reported on
+ *       CONTROL_ lines of their own.</li>
  *   <li>{@code mixed}: an open-loop steady rate of requests for SECONDS, STREAM_PERCENT of them streamed, the rest
  *       not (the soak); a progress line every 60 s.</li>
  *   <li>{@code failover}: REQUESTS non-streamed requests over CONNECTIONS connections; when half are answered it
@@ -51,10 +53,20 @@ public final class Load {
     private static final int MAX_TOKENS = Integer.parseInt(System.getenv().getOrDefault("LOAD_MAX_TOKENS", "100000"));
 
     private final URI messages;
+    /**
+     * Streams mode: the mock's own URL (env LOAD_CONTROL_URL), for control streams opened straight to it among the
+     * measured ones, one after every {@link #CONTROL_EVERY}: they share this client, the mock and the machine with
+     * the measured streams at the same moments, so "router − control" leaves out what the bench's own processes and
+     * the other tenants of the machine did meanwhile.
+     */
+    private final URI control;
+    private static final int CONTROL_EVERY = Integer.parseInt(System.getenv().getOrDefault("LOAD_CONTROL_EVERY", "10"));
     private final HttpClient client;
 
     private Load(String base) {
         this.messages = URI.create(base + "/v1/messages");
+        String controlBase = System.getenv("LOAD_CONTROL_URL");
+        this.control = controlBase == null || controlBase.isBlank() ? null : URI.create(controlBase + "/v1/messages");
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4, daemon("client")))
                 .build();
@@ -80,22 +92,36 @@ public final class Load {
         long start = System.nanoTime();
         long cpuAtStart = cpuMillis();
         List<Stream> streams = new ArrayList<>();
+        List<Stream> controls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             sleepUntil(start + (long) (rampSeconds * 1e9 * i / count));
-            streams.add(openStream());
+            streams.add(openStream(messages));
+            if (control != null && i % CONTROL_EVERY == CONTROL_EVERY - 1) {
+                controls.add(openStream(control));
+            }
         }
         System.err.printf("all %d streams opened after %.1f s%n", count, (System.nanoTime() - start) / 1e9);
         awaitAll(streams, start + timeoutSeconds * 1_000_000_000L);
+        awaitAll(controls, start + timeoutSeconds * 1_000_000_000L);
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        long cpuMs = cpuMillis() - cpuAtStart;
+        report("STREAMS", streams, start, String.format(" duration_ms=%d client_cpu_ms=%d", durationMs, cpuMs));
+        if (!controls.isEmpty()) {
+            report("CONTROL", controls, start, "");
+        }
+    }
+
+    /** The machine-readable lines of one set of streams: LABEL (counts, latencies), its OUTCOMES and its TIMELINE. */
+    private static void report(String label, List<Stream> streams, long start, String extra) {
         Outcomes outcomes = new Outcomes();
         streams.forEach(s -> outcomes.add(s.outcome()));
         Latencies events = Latencies.of(streams);
-        System.out.printf("STREAMS streams=%d ok=%d errors=%d hung=%d peak_open=%d events=%d %s duration_ms=%d"
-                        + " client_cpu_ms=%d%n", count, outcomes.count("ok"),
-                count - outcomes.count("ok") - outcomes.count("hung"), outcomes.count("hung"), Stream.PEAK_OPEN.get(),
-                events.size(), events.summary("event"), (System.nanoTime() - start) / 1_000_000,
-                cpuMillis() - cpuAtStart);
-        System.out.println("OUTCOMES " + outcomes);
-        System.out.println("TIMELINE " + timeline(streams, start, 5));
+        String prefix = label.equals("STREAMS") ? "" : label + "_";
+        System.out.printf("%s streams=%d ok=%d errors=%d hung=%d peak_open=%d events=%d %s%s%n", label,
+                streams.size(), outcomes.count("ok"), streams.size() - outcomes.count("ok") - outcomes.count("hung"),
+                outcomes.count("hung"), Stream.PEAK_OPEN.get(), events.size(), events.summary("event"), extra);
+        System.out.println(prefix + "OUTCOMES " + outcomes);
+        System.out.println(prefix + "TIMELINE " + timeline(streams, start, 5));
     }
 
     /**
@@ -137,7 +163,7 @@ public final class Load {
             }
             sleepUntil(due);
             if (i % 100 < streamPercent) {
-                streams.add(openStream());
+                streams.add(openStream(messages));
             } else {
                 long sent = System.nanoTime();
                 plain.add(sendPlain().whenComplete((r, e) ->
@@ -186,7 +212,7 @@ public final class Load {
         halfway.await();
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < streamCount; i++) {
-            streams.add(openStream());
+            streams.add(openStream(messages));
         }
         for (Stream s : streams) { // under way: each has had its head and a text event from its provider
             s.firstText.await(5, TimeUnit.SECONDS);
@@ -219,9 +245,13 @@ public final class Load {
     // ------------------------------------------------------------------------------------------------ requests
 
     private HttpRequest request(boolean stream) {
+        return request(messages, stream);
+    }
+
+    private HttpRequest request(URI target, boolean stream) {
         String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":" + MAX_TOKENS + ",\"stream\":" + stream
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        return HttpRequest.newBuilder(messages).header("content-type", "application/json")
+        return HttpRequest.newBuilder(target).header("content-type", "application/json")
                 .header("anthropic-version", "2023-06-01").header("x-api-key", "dummy")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
@@ -248,9 +278,9 @@ public final class Load {
         }
     }
 
-    private Stream openStream() {
+    private Stream openStream(URI target) {
         Stream stream = new Stream();
-        stream.done = client.sendAsync(request(true), info -> {
+        stream.done = client.sendAsync(request(target, true), info -> {
             stream.status = info.statusCode();
             stream.provider = info.headers().firstValue("x-ccr-provider").orElse("direct");
             return HttpResponse.BodySubscribers.fromLineSubscriber(stream);
