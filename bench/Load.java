@@ -122,6 +122,25 @@ public final class Load {
                 outcomes.count("hung"), Stream.PEAK_OPEN.get(), events.size(), events.summary("event"), extra);
         System.out.println(prefix + "OUTCOMES " + outcomes);
         System.out.println(prefix + "TIMELINE " + timeline(streams, start, 5));
+        System.out.println(prefix + "BY_EVENT " + byEvent(streams));
+    }
+
+    /**
+     * The p99 event latency (ms) of each stream's first, second and third stamped event and of the rest: a stream's
+     * first events cross a connection just set up (whether the tail is the streams' setup or the steady relay).
+     */
+    private static String byEvent(List<Stream> streams) {
+        StringBuilder out = new StringBuilder();
+        String[] names = {"first", "second", "third", "rest"};
+        for (int k = 0; k < names.length; k++) {
+            int index = k;
+            long[] sorted = streams.stream().map(Stream::latencies)
+                    .flatMapToLong(l -> index < 3 ? (l.length > index ? Arrays.stream(l, index, index + 1)
+                            : java.util.stream.LongStream.empty()) : Arrays.stream(l, Math.min(3, l.length), l.length))
+                    .sorted().toArray();
+            out.append(String.format(" %s=%.1f", names[k], Latencies.at(sorted, 0.99) / 1000.0));
+        }
+        return out.substring(1);
     }
 
     /**

@@ -10,6 +10,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java bench/MockAnthropic.java PORT [EVENT_GAP_MS] [STREAM_DELTAS]</pre>
  *
- * Listens on 127.0.0.1:PORT. HTTP/1.1 with keep-alive, one pooled thread per connection, TCP_NODELAY.
+ * Listens on 127.0.0.1:PORT. HTTP/1.1 with keep-alive, one pooled thread per connection, TCP_NODELAY; a stream's
+ * stamped deltas are written by one ticker thread for all streams.
  * <ul>
  *   <li>{@code POST /v1/messages}: a small assistant message; with {@code "stream":true} in the body an SSE answer
  *       shaped like Anthropic's (message_start, ping, content_block_start, 4 deltas, content_block_stop,
@@ -44,6 +49,16 @@ public final class MockAnthropic {
     private static final String[] TEXT = {"MOCK-REPLY: ", "hello from t", "he mock serv", "er (model=%s)"};
     private static int gapMs;
     private static int stampedDeltas;
+    /**
+     * Writes every stream's stamped deltas when they are due. One thread per connection sleeping between events made
+     * the mock wake 10,000 threads a second at 1,000 streams: on a 2-core machine that crowds the run queue the router
+     * and the client wait in, which a real provider (elsewhere) does not. The connection's thread waits meanwhile.
+     */
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mock-ticker");
+        t.setDaemon(true);
+        return t;
+    });
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18080;
@@ -147,9 +162,12 @@ public final class MockAnthropic {
                 + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}", true);
         if (stampedDeltas > 0) {
             int deltas = Math.min(stampedDeltas, jsonInt(request.body, "max_tokens", stampedDeltas));
-            for (int i = 0; i < deltas; i++) {
-                pause();
-                delta(out, "@" + System.nanoTime() + ";");
+            if (gapMs > 0) {
+                stampedDeltasOnTicker(out, deltas);
+            } else {
+                for (int i = 0; i < deltas; i++) {
+                    delta(out, "@" + System.nanoTime() + ";");
+                }
             }
         } else {
             for (String t : TEXT) {
@@ -165,6 +183,37 @@ public final class MockAnthropic {
         out.write(CRLF);
         out.write(CRLF);
         out.flush();
+    }
+
+    /** {@code count} stamped deltas EVENT_GAP_MS apart, written by the ticker; returns when the last is written. */
+    private static void stampedDeltasOnTicker(OutputStream out, int count) throws IOException {
+        if (count <= 0) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(count);
+        var task = TICKER.scheduleAtFixedRate(() -> {
+            try {
+                delta(out, "@" + System.nanoTime() + ";");
+                if (left.decrementAndGet() == 0) {
+                    done.complete(null);
+                }
+            } catch (IOException e) {
+                done.completeExceptionally(e);
+            }
+            if (done.isDone()) {
+                throw new IllegalStateException("stream written"); // ends this periodic task
+            }
+        }, gapMs, gapMs, TimeUnit.MILLISECONDS);
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            task.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     private static void delta(OutputStream out, String text) throws IOException {
