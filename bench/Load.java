@@ -131,16 +131,16 @@ public final class Load {
      */
     private static String byEvent(List<Stream> streams) {
         StringBuilder out = new StringBuilder();
-        String[] names = {"first", "second", "third", "rest"};
+        String[] names = {"first", "second", "third"};
         for (int k = 0; k < names.length; k++) {
             int index = k;
-            long[] sorted = streams.stream().map(Stream::latencies)
-                    .flatMapToLong(l -> index < 3 ? (l.length > index ? Arrays.stream(l, index, index + 1)
-                            : java.util.stream.LongStream.empty()) : Arrays.stream(l, Math.min(3, l.length), l.length))
-                    .sorted().toArray();
-            out.append(String.format(" %s=%.1f", names[k], Latencies.at(sorted, 0.99) / 1000.0));
+            long[] nth = streams.stream().map(Stream::latencies).filter(l -> l.length > index)
+                    .mapToLong(l -> l[index]).sorted().toArray();
+            out.append(String.format("%s=%.1f ", names[k], Latencies.at(nth, 0.99) / 1000.0));
         }
-        return out.substring(1);
+        long[] rest = streams.stream().map(Stream::latencies)
+                .flatMapToLong(l -> Arrays.stream(l, Math.min(names.length, l.length), l.length)).sorted().toArray();
+        return out.append(String.format("rest=%.1f", Latencies.at(rest, 0.99) / 1000.0)).toString();
     }
 
     /**

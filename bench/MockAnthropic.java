@@ -53,6 +53,7 @@ public final class MockAnthropic {
      * Writes every stream's stamped deltas when they are due. One thread per connection sleeping between events made
      * the mock wake 10,000 threads a second at 1,000 streams: on a 2-core machine that crowds the run queue the router
      * and the client wait in, which a real provider (elsewhere) does not. The connection's thread waits meanwhile.
+     * Writes block: a client that stops reading would hold up every stream (the benchmark's clients read everything).
      */
     private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mock-ticker");
