@@ -2,6 +2,9 @@ package dev.ccr;
 
 import dev.ccr.launch.Launcher;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.BaseMainSupport;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -26,7 +29,25 @@ public final class CamelCodeRouter {
         if (Launcher.handles(args)) {
             System.exit(Launcher.run(args));
         }
-        createMain(configFile(), Map.of()).run(args);
+        Main main = createMain(configFile(), Map.of());
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStop(BaseMainSupport stopped) {
+                flushLogLines();
+            }
+        });
+        main.run(args);
+    }
+
+    /**
+     * Writes the lines logback's asynchronous console appender still holds (logback.xml): its thread is a daemon, and
+     * the JVM would exit without the last lines of the shutdown. Done once Camel has stopped, so none of its own
+     * shutdown lines come after.
+     */
+    private static void flushLogLines() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
+            logging.stop();
+        }
     }
 
     /** A ready Camel Main for the given configuration file, with properties that override the file's. */
