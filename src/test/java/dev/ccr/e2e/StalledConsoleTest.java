@@ -1,12 +1,12 @@
 package dev.ccr.e2e;
 
+import dev.ccr.testing.Captures;
+import dev.ccr.testing.MockUpstream;
 import dev.ccr.testing.RouterHarness;
+import dev.ccr.testing.SseText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -29,32 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StalledConsoleTest {
     /** Claude Code always streams; a stream's line is logged when it ends, on the client connection's event loop. */
-    static final String ANSWER = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-            + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\",\"content\":[],\"stop_reason\":null,"
-            + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}\n\n"
-            + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
-            + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
-            + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
-            + "\"delta\":{\"type\":\"text_delta\",\"text\":\"hi\"}}\n\n"
-            + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
-            + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
-            + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":1}}\n\n"
-            + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    static final String STREAM = Captures.responseBody("mock_response_stream_text.txt");
     static final int REQUESTS = 40;
 
-    DisposableServer upstream;
+    MockUpstream upstream;
     RouterHarness router;
     PrintStream realOut;
     StalledConsole console;
 
     @BeforeEach
-    void start() {
-        upstream = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.post("/v1/messages", (request, response) -> request.receive().then(
-                        response.header("content-type", "text/event-stream").sendString(Mono.just(ANSWER)).then())))
-                .bindNow();
+    void start() throws Exception {
+        upstream = new MockUpstream().on("/v1/messages", MockUpstream.sse(STREAM, 0));
         router = RouterHarness.start(Map.of(
-                "ccr.providers.anthropic.base-url", "http://127.0.0.1:" + upstream.port(),
+                "ccr.providers.anthropic.base-url", upstream.baseUrl(),
                 "ccr.providers.anthropic.api-key", "sk-ant-stalled-console-test-0123456789"));
         realOut = System.out;
         console = new StalledConsole();
@@ -65,7 +52,7 @@ class StalledConsoleTest {
         console.resume();
         System.setOut(realOut);
         router.close();
-        upstream.disposeNow();
+        upstream.close();
     }
 
     @Test
@@ -79,17 +66,17 @@ class StalledConsoleTest {
                                     + "\"}]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as("request %d with the console stalled", i).isEqualTo(200);
-            assertThat(answer.body()).contains("\"text\":\"hi\"").contains("event: message_stop");
+            assertThat(answer.body()).isEqualTo(String.join("", SseText.events(STREAM)));
         }
         assertThat(console.stalledWrites()).as("the router tried to write to the stalled console").isPositive();
 
         console.resume();
 
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (console.text().split("dev.ccr.requests", -1).length - 1 < REQUESTS && System.nanoTime() < deadline) {
+        while (console.occurrences("dev.ccr.requests") < REQUESTS && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(console.text().split("dev.ccr.requests", -1).length - 1)
+        assertThat(console.occurrences("dev.ccr.requests"))
                 .as("request lines written once the console reads again").isGreaterThanOrEqualTo(REQUESTS);
     }
 
@@ -127,10 +114,13 @@ class StalledConsoleTest {
             return stalledWrites;
         }
 
-        String text() {
+        /** How many times the text was written (e.g. a logger's name: how many lines it logged). */
+        int occurrences(String text) {
+            String all;
             synchronized (written) {
-                return written.toString(StandardCharsets.UTF_8);
+                all = written.toString(StandardCharsets.UTF_8);
             }
+            return all.split(java.util.regex.Pattern.quote(text), -1).length - 1;
         }
     }
 }
