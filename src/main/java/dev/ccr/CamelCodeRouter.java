@@ -1,9 +1,10 @@
 package dev.ccr;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.ccr.launch.Launcher;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.main.BaseMainSupport;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class CamelCodeRouter {
      * shutdown lines come after.
      */
     private static void flushLogLines() {
-        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logging) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
             logging.stop();
         }
     }
